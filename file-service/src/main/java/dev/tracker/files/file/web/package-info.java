@@ -1,0 +1,2 @@
+/** The HTTP adapter of files: {@code /api/files}. */
+package dev.tracker.files.file.web;

@@ -1,0 +1,2 @@
+/** Token checks at the edge, before anything is forwarded. */
+package dev.tracker.gateway.security;

@@ -1,0 +1,2 @@
+/** Issues: the aggregate, its repository and its rules. */
+package dev.tracker.issues.issue;

@@ -1,0 +1,2 @@
+/** JWT resource-server setup for the reactive stack. */
+package dev.tracker.notifications.security;

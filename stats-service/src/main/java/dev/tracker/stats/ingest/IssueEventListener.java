@@ -1,0 +1,56 @@
+package dev.tracker.stats.ingest;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.tracker.events.IssueEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Feeds every issue event into the projection; the offset is committed after the database
+ * transaction.
+ */
+@Component
+class IssueEventListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(IssueEventListener.class);
+
+	private final IssueProjection projection;
+
+	private final JsonMapper json;
+
+	IssueEventListener(IssueProjection projection, JsonMapper json) {
+		this.projection = projection;
+		this.json = json;
+	}
+
+	@KafkaListener(topics = IssueEvent.TOPIC, groupId = "${tracker.stats.consumer-group:stats-service}")
+	@Transactional
+	void on(ConsumerRecord<String, String> record) {
+		Header type = record.headers().lastHeader("ce_type");
+		if (type == null) {
+			logger.warn("Skipping record {}@{} without a ce_type header", record.partition(), record.offset());
+			return;
+		}
+		IssueEvent.Type eventType;
+		try {
+			eventType = IssueEvent.Type.ofCloudEventType(new String(type.value(), StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException ex) {
+			logger.debug("Skipping an event type this service does not know: {}", ex.getMessage());
+			return;
+		}
+		IssueEvent event = this.json.readValue(record.value(), eventType.recordType());
+		boolean changed = this.projection.apply(event);
+		logger.debug("{} {} v{}: {}", event.type(), event.issue().id(), event.issue().version(),
+				changed ? "applied" : "already known");
+	}
+
+}

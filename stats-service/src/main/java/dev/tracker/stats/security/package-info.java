@@ -1,0 +1,2 @@
+/** JWT resource-server setup. */
+package dev.tracker.stats.security;

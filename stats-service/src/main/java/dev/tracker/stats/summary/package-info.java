@@ -1,0 +1,2 @@
+/** Live counts of issues, from the projection. */
+package dev.tracker.stats.summary;

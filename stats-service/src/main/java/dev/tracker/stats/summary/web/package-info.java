@@ -1,0 +1,2 @@
+/** The HTTP adapter of live counts: {@code /api/stats/summary}. */
+package dev.tracker.stats.summary.web;
