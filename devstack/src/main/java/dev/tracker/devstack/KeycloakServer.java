@@ -5,9 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +25,8 @@ import java.util.stream.Stream;
 public final class KeycloakServer extends Server {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private FileLock warmUpLock;
 
 	KeycloakServer(Stack stack) {
 		super("keycloak", stack);
@@ -54,6 +59,38 @@ public final class KeycloakServer extends Server {
 		}
 		Files.createDirectories(home().resolve("h2"));
 		Files.createDirectories(home().resolve("tmp"));
+		awaitOrTakeWarmUp(distribution);
+	}
+
+	/**
+	 * Waits while another stack's Keycloak builds the distribution on its first start; if
+	 * no start finished yet, this one builds it and holds the lock until it is healthy.
+	 */
+	private void awaitOrTakeWarmUp(Path distribution) throws IOException {
+		FileChannel channel = FileChannel.open(distribution.resolveSibling(distribution.getFileName() + ".lock"),
+				StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+		FileLock lock = channel.lock();
+		if (Files.exists(warmMarker(distribution))) {
+			lock.release();
+			channel.close();
+		}
+		else {
+			this.warmUpLock = lock;
+		}
+	}
+
+	private static Path warmMarker(Path distribution) {
+		return distribution.resolve(".built-by-devstack");
+	}
+
+	@Override
+	protected void afterStart() throws IOException {
+		if (this.warmUpLock != null) {
+			Files.writeString(warmMarker(distribution()), "first start finished\n");
+			this.warmUpLock.release();
+			this.warmUpLock.channel().close();
+			this.warmUpLock = null;
+		}
 	}
 
 	@Override
@@ -70,10 +107,13 @@ public final class KeycloakServer extends Server {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
 		environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-		environment.put("JAVA_OPTS_APPEND", "-Djava.io.tmpdir=" + home().resolve("tmp"));
+		environment.put("JAVA_OPTS_APPEND", "-Djava.io.tmpdir=" + home().resolve("tmp")
+				+ " -Dquarkus.transaction-manager.object-store.directory=" + home().resolve("transaction-logs"));
 		environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", StackInfo.KEYCLOAK_ADMIN);
 		environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", StackInfo.KEYCLOAK_ADMIN_PASSWORD);
 		environment.put("TRACKER_PORTAL_URL", this.stack.info().portalUrl());
+		String google = System.getenv("GOOGLE_CLIENT_ID");
+		environment.put("GOOGLE_IDP_ENABLED", Boolean.toString(google != null && !google.isBlank()));
 		return environment;
 	}
 

@@ -153,6 +153,10 @@ public final class Stack {
 		return this.postgres;
 	}
 
+	public KafkaServer kafka() {
+		return this.kafka;
+	}
+
 	/** The infrastructure servers. */
 	public List<Server> infrastructure() {
 		return List.of(this.postgres, this.kafka, this.s3, this.keycloak);
@@ -202,6 +206,61 @@ public final class Stack {
 			stop(List.copyOf(started));
 			throw ex;
 		}
+	}
+
+	/**
+	 * Starts just these servers of the stack (e.g. only Kafka, for a test that stops and
+	 * restarts it) and waits until they are healthy.
+	 */
+	public void start(List<? extends Server> servers, Console console) {
+		List<Server> started = java.util.Collections.synchronizedList(new ArrayList<>());
+		try {
+			this.info.write(infoFile());
+			startAll(servers, started, console);
+			awaitHealthy(servers, started, console);
+		}
+		catch (RuntimeException ex) {
+			stop(List.copyOf(started));
+			throw ex;
+		}
+	}
+
+	/**
+	 * Stops the stack once this JVM has exited, every shutdown hook included (a test
+	 * JVM's application contexts close in shutdown hooks and still need the servers while
+	 * they do): a small detached shell script waits for this process to end, then signals
+	 * every server as {@code down} would, and kills what is left after a grace period.
+	 */
+	public void stopAfterThisJvm() {
+		StringBuilder orderly = new StringBuilder();
+		StringBuilder all = new StringBuilder();
+		for (Server server : servers()) {
+			server.process().ifPresent((process) -> {
+				List<ProcessHandle> tree = new ArrayList<>(List.of(process));
+				tree.addAll(process.descendants().toList());
+				// PostgreSQL's postmaster stops its own children; everything else gets
+				// the signal tree-wide
+				List<ProcessHandle> signalled = (server instanceof PostgresServer) ? List.of(process) : tree;
+				signalled.forEach((handle) -> orderly.append("kill -")
+					.append(server.stopSignal())
+					.append(' ')
+					.append(handle.pid())
+					.append(" 2>/dev/null\n"));
+				tree.forEach((handle) -> all.append(' ').append(handle.pid()));
+			});
+		}
+		String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 0.5; done\n"
+				+ orderly + "for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do\n"
+				+ "  alive=0; for pid in" + all + "; do kill -0 $pid 2>/dev/null && alive=1; done\n"
+				+ "  [ $alive = 0 ] && exit 0; sleep 0.5\n" + "done\n" + "kill -KILL" + all + " 2>/dev/null\n";
+		ManagedProcess.start(List.of("sh", "-c", script), Map.of(), home(), home().resolve("logs/reaper.log"),
+				home().resolve("reaper.pid"));
+	}
+
+	/** Stops just these servers; their data stays. */
+	public void stop(List<? extends Server> servers, Console console) {
+		console.step("Stopping " + servers.stream().map(Server::name).collect(Collectors.joining(", ")));
+		stop(servers);
 	}
 
 	/** Stops every server of the stack that runs: the services first. */

@@ -39,9 +39,12 @@ public final class TestStack {
 
 	private final KeycloakTokens tokens;
 
+	private final KeycloakUsers users;
+
 	private TestStack(Stack stack) {
 		this.stack = stack;
 		this.tokens = new KeycloakTokens(stack.info());
+		this.users = new KeycloakUsers(stack.info(), this.tokens);
 	}
 
 	/**
@@ -78,14 +81,24 @@ public final class TestStack {
 					.toString()
 					.replaceAll("[^A-Za-z0-9]+", "-")
 					.toLowerCase(Locale.ROOT));
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.down(Console.system()), "test-stack-down"));
 		stack.up(false, Console.system());
+		stack.stopAfterThisJvm();
 		return stack;
 	}
 
 	/** Where the servers listen. */
 	public StackInfo info() {
 		return this.stack.info();
+	}
+
+	/** Makes users with any role in the realm. */
+	public KeycloakUsers users() {
+		return this.users;
+	}
+
+	/** The stack itself, for tests that stop and start one of its servers. */
+	public Stack stack() {
+		return this.stack;
 	}
 
 	/** Access tokens Keycloak issues for the demo users (or any user with a password). */
