@@ -232,9 +232,14 @@ public final class Stack {
 	 * every server as {@code down} would, and kills what is left after a grace period.
 	 */
 	public void stopAfterThisJvm() {
+		stopAfterThisJvm(servers());
+	}
+
+	/** Like {@link #stopAfterThisJvm()}, for just these servers. */
+	public void stopAfterThisJvm(List<? extends Server> servers) {
 		StringBuilder orderly = new StringBuilder();
 		StringBuilder all = new StringBuilder();
-		for (Server server : servers()) {
+		for (Server server : servers) {
 			server.process().ifPresent((process) -> {
 				List<ProcessHandle> tree = new ArrayList<>(List.of(process));
 				tree.addAll(process.descendants().toList());
@@ -253,8 +258,9 @@ public final class Stack {
 				+ orderly + "for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do\n"
 				+ "  alive=0; for pid in" + all + "; do kill -0 $pid 2>/dev/null && alive=1; done\n"
 				+ "  [ $alive = 0 ] && exit 0; sleep 0.5\n" + "done\n" + "kill -KILL" + all + " 2>/dev/null\n";
+		String id = Long.toString(System.nanoTime());
 		ManagedProcess.start(List.of("sh", "-c", script), Map.of(), home(), home().resolve("logs/reaper.log"),
-				home().resolve("reaper.pid"));
+				home().resolve("run/reaper-" + id + ".pid"));
 	}
 
 	/** Stops just these servers; their data stays. */

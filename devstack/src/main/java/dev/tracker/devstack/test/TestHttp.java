@@ -16,6 +16,7 @@ public final class TestHttp {
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(5))
+		.version(HttpClient.Version.HTTP_1_1)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
