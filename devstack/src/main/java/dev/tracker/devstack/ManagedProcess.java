@@ -83,14 +83,25 @@ public final class ManagedProcess {
 
 	/**
 	 * Stops the process and everything it started: the given signal first ({@code TERM}
-	 * for an orderly shutdown, {@code INT} for PostgreSQL's fast shutdown), then
-	 * {@code KILL} for whatever is left after the grace period.
+	 * for an orderly shutdown, {@code INT} for PostgreSQL's fast shutdown) to every
+	 * process of the tree, then {@code KILL} for whatever is left after the grace period.
+	 * A launcher script (Keycloak's {@code kc.sh}) does not pass signals on, which is why
+	 * the whole tree gets it.
 	 * @return whether it stopped within the grace period
 	 */
 	public static boolean stop(ProcessHandle process, String signal, Duration grace) {
+		return stop(process, signal, grace, true);
+	}
+
+	/**
+	 * Like {@link #stop(ProcessHandle, String, Duration)}; with {@code wholeTree} false
+	 * only the process itself gets the orderly signal (PostgreSQL's postmaster stops its
+	 * own children).
+	 */
+	public static boolean stop(ProcessHandle process, String signal, Duration grace, boolean wholeTree) {
 		List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
 		tree.add(0, process);
-		signal(process, signal);
+		(wholeTree ? tree : List.of(process)).forEach((member) -> signal(member, signal));
 		boolean orderly = awaitExit(tree, grace);
 		if (!orderly) {
 			tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);

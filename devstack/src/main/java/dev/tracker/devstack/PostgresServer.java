@@ -210,6 +210,11 @@ public final class PostgresServer extends Server {
 		return "INT";
 	}
 
+	@Override
+	protected boolean signalsWholeTree() {
+		return false;
+	}
+
 	private static String system() {
 		if (OS.contains("linux")) {
 			return "Linux";

@@ -65,6 +65,14 @@ public abstract class Server {
 		return "TERM";
 	}
 
+	/**
+	 * Whether the stop signal goes to every process the server started, or to its main
+	 * process only.
+	 */
+	protected boolean signalsWholeTree() {
+		return true;
+	}
+
 	/** The server's own folder in the stack's home. */
 	public Path home() {
 		return this.stack.home().resolve(this.name);
@@ -93,7 +101,8 @@ public abstract class Server {
 	}
 
 	boolean stop() {
-		return process().map((process) -> ManagedProcess.stop(process, stopSignal(), Duration.ofSeconds(30)))
+		return process()
+			.map((process) -> ManagedProcess.stop(process, stopSignal(), Duration.ofSeconds(30), signalsWholeTree()))
 			.orElse(true);
 	}
 

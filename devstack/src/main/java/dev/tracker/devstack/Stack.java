@@ -245,7 +245,7 @@ public final class Stack {
 				tree.addAll(process.descendants().toList());
 				// PostgreSQL's postmaster stops its own children; everything else gets
 				// the signal tree-wide
-				List<ProcessHandle> signalled = (server instanceof PostgresServer) ? List.of(process) : tree;
+				List<ProcessHandle> signalled = server.signalsWholeTree() ? tree : List.of(process);
 				signalled.forEach((handle) -> orderly.append("kill -")
 					.append(server.stopSignal())
 					.append(' ')
