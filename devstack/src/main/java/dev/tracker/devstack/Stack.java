@@ -93,6 +93,35 @@ public final class Stack {
 		return new Stack(layout, Artifacts.load(), StackInfo.test(name), true, Map.of());
 	}
 
+	/**
+	 * Removes the homes of throw-away stacks named {@code test-…-<pid>} whose process has
+	 * ended, stopping whatever of them still runs. Test JVMs name their stacks so; this
+	 * keeps {@code .devstack} from filling up.
+	 */
+	public static void removeThrowAwayStacksOfEndedProcesses(ProjectLayout layout) {
+		if (!Files.isDirectory(layout.devstackHome())) {
+			return;
+		}
+		try (Stream<Path> homes = Files.list(layout.devstackHome())) {
+			for (Path home : (Iterable<Path>) homes::iterator) {
+				String name = home.getFileName().toString();
+				int dash = name.lastIndexOf('-');
+				if (!name.startsWith("test-") || dash < 0 || !name.substring(dash + 1).matches("\\d+")) {
+					continue;
+				}
+				long pid = Long.parseLong(name.substring(dash + 1));
+				if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+					continue;
+				}
+				stopLeftovers(home);
+				FileTrees.delete(home);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** The stack described by a {@code stack.properties} that a running stack wrote. */
 	public static Stack described(ProjectLayout layout, Path stackProperties) {
 		StackInfo info = StackInfo.read(stackProperties);

@@ -75,12 +75,13 @@ public final class TestStack {
 			}
 			return stack;
 		}
-		Stack stack = Stack.throwAway(layout,
-				"test-" + layout.root()
-					.relativize(Path.of("").toAbsolutePath())
-					.toString()
-					.replaceAll("[^A-Za-z0-9]+", "-")
-					.toLowerCase(Locale.ROOT));
+		Stack.removeThrowAwayStacksOfEndedProcesses(layout);
+		String module = layout.root()
+			.relativize(Path.of("").toAbsolutePath())
+			.toString()
+			.replaceAll("[^A-Za-z0-9]+", "-")
+			.toLowerCase(Locale.ROOT);
+		Stack stack = Stack.throwAway(layout, "test-" + module + "-" + ProcessHandle.current().pid());
 		stack.up(false, Console.system());
 		stack.stopAfterThisJvm();
 		return stack;
