@@ -1,7 +1,8 @@
 package dev.tracker.files.file;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,10 +18,21 @@ public final class ContentTypes {
 	/** Types a browser may show inline without risk. */
 	public static final Set<String> SAFE_INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
+	/**
+	 * The control characters text may have: bell, backspace, tab, line feed, vertical
+	 * tab, form feed, carriage return and escape (colours in logs).
+	 */
+	private static final String TEXT_CONTROLS = "\u0007\b\t\n\u000B\f\r\u001B";
+
 	private ContentTypes() {
 	}
 
-	/** The type of the content that starts with these bytes. */
+	/**
+	 * The type of the content that starts with these bytes.
+	 * @param head the first bytes of the content (all of it, or a prefix)
+	 * @param length how many bytes of {@code head} to look at
+	 * @return the content type
+	 */
 	public static String sniff(byte[] head, int length) {
 		byte[] bytes = Arrays.copyOf(head, length);
 		if (startsWith(bytes, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
@@ -63,24 +75,23 @@ public final class ContentTypes {
 		return true;
 	}
 
+	/**
+	 * UTF-8 (or ASCII) without the control characters that do not occur in text; a
+	 * multi-byte character cut off at the end of the head is fine, a malformed one is
+	 * not.
+	 */
 	private static boolean isText(byte[] bytes) {
 		for (byte b : bytes) {
-			if (b == 0) {
+			if (b >= 0 && b < 0x20 && TEXT_CONTROLS.indexOf(b) < 0) {
 				return false;
 			}
 		}
-		// a multi-byte character may be cut at the end of the sniffed head: ignore an
-		// incomplete tail
-		try {
-			StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes, 0, Math.max(0, bytes.length - 3)));
-			return true;
-		}
-		catch (CharacterCodingException ex) {
-			return false;
-		}
+		CharBuffer chars = CharBuffer.allocate(bytes.length);
+		CoderResult result = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT)
+			.decode(ByteBuffer.wrap(bytes), chars, false);
+		return !result.isError();
 	}
 
 }

@@ -1,14 +1,14 @@
 package dev.tracker.notifications.stream;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Sinks;
 
 import org.springframework.stereotype.Component;
@@ -16,18 +16,20 @@ import org.springframework.stereotype.Component;
 /**
  * Fans every event out to the open streams and remembers the latest ones, so a client
  * that reconnects with {@code Last-Event-ID} gets what it missed. An event delivered
- * twice by Kafka is passed on once.
+ * twice by Kafka is passed on once (as long as the first one is still remembered).
  */
 @Component
 public class EventHub {
 
 	private final Sinks.Many<StreamEvent> live = Sinks.many().multicast().directBestEffort();
 
-	private final Deque<StreamEvent> recent = new ArrayDeque<>();
+	private final Deque<Published> recent = new ArrayDeque<>();
 
-	private final Set<String> recentIds = new LinkedHashSet<>();
+	private final Map<String, Long> recentIds = new HashMap<>();
 
 	private final int replaySize;
+
+	private long published;
 
 	EventHub(StreamProperties properties) {
 		this.replaySize = properties.replaySize();
@@ -36,50 +38,51 @@ public class EventHub {
 	/** Passes an event to every open stream, unless it was passed on before. */
 	public void publish(StreamEvent event) {
 		synchronized (this.recent) {
-			if (!this.recentIds.add(event.id())) {
+			if (this.recentIds.containsKey(event.id())) {
 				return;
 			}
-			this.recent.addLast(event);
-			if (this.recent.size() > this.replaySize) {
-				this.recentIds.remove(this.recent.removeFirst().id());
+			this.published++;
+			this.recent.addLast(new Published(this.published, event));
+			this.recentIds.put(event.id(), this.published);
+			while (this.recent.size() > this.replaySize) {
+				this.recentIds.remove(this.recent.removeFirst().event().id());
 			}
 			// emitting under the lock keeps the order every subscriber sees equal to the
 			// replay order
-			this.live.emitNext(event, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(100)));
+			this.live.emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
 		}
 	}
 
 	/**
-	 * The events after the one with the given id, then every new one. Empty replay if the
-	 * id is not known (too old): {@link Subscription#resync()} then says the client must
-	 * reload what it shows.
+	 * The events after the one with the given id, then every new one. Nothing is replayed
+	 * if the id is not known (too old): {@link Subscription#resync()} then says the
+	 * client must reload what it shows.
 	 */
 	public Subscription subscribe(String lastEventId) {
 		synchronized (this.recent) {
-			Flux<StreamEvent> liveEvents = this.live.asFlux();
-			if (lastEventId == null || lastEventId.isBlank()) {
-				return new Subscription(List.of(), liveEvents, false);
-			}
-			Optional<List<StreamEvent>> missed = after(lastEventId);
-			return new Subscription(missed.orElse(List.of()), liveEvents, missed.isEmpty());
+			boolean resume = lastEventId != null && !lastEventId.isBlank();
+			Long position = resume ? this.recentIds.get(lastEventId) : null;
+			long after = (position != null) ? position : this.published;
+			return new Subscription(Flux.create((sink) -> follow(sink, after)), resume && position == null);
 		}
 	}
 
-	private Optional<List<StreamEvent>> after(String lastEventId) {
-		if (!this.recentIds.contains(lastEventId)) {
-			return Optional.empty();
-		}
-		List<StreamEvent> missed = new ArrayList<>();
-		boolean found = false;
-		for (StreamEvent event : this.recent) {
-			if (found) {
-				missed.add(event);
+	/**
+	 * Replays what was published after the given position and follows the live events,
+	 * both under the lock that publishing holds, so that no event published in between
+	 * (while the response was being set up, or while the replay is written) is lost. The
+	 * sink buffers what the client has not asked for yet.
+	 */
+	private void follow(FluxSink<StreamEvent> sink, long after) {
+		synchronized (this.recent) {
+			for (Published entry : this.recent) {
+				if (entry.position() > after) {
+					sink.next(entry.event());
+				}
 			}
-			else if (event.id().equals(lastEventId)) {
-				found = true;
-			}
+			Disposable subscription = this.live.asFlux().subscribe(sink::next);
+			sink.onDispose(subscription);
 		}
-		return Optional.of(missed);
 	}
 
 	/** The number of open streams. */
@@ -90,11 +93,14 @@ public class EventHub {
 	/**
 	 * What a new stream gets.
 	 *
-	 * @param replay events missed since {@code Last-Event-ID}
-	 * @param live every event from now on
+	 * @param events the events missed since {@code Last-Event-ID} (or published since the
+	 * call, without one), then every new event
 	 * @param resync whether {@code Last-Event-ID} was too old to replay from
 	 */
-	public record Subscription(List<StreamEvent> replay, Flux<StreamEvent> live, boolean resync) {
+	public record Subscription(Flux<StreamEvent> events, boolean resync) {
+	}
+
+	private record Published(long position, StreamEvent event) {
 	}
 
 }

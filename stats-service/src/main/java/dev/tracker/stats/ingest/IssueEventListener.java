@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Feeds every issue event into the projection; the offset is committed after the database
- * transaction.
+ * transaction. Records that can never be applied (no type, no value, a value that is not
+ * the event's JSON) are logged and skipped, so they never hold up the partition.
  */
 @Component
 class IssueEventListener {
@@ -35,8 +37,9 @@ class IssueEventListener {
 	@Transactional
 	void on(ConsumerRecord<String, String> record) {
 		Header type = record.headers().lastHeader("ce_type");
-		if (type == null) {
-			logger.warn("Skipping record {}@{} without a ce_type header", record.partition(), record.offset());
+		if (type == null || record.value() == null) {
+			logger.warn("Skipping record {}-{}@{} without a ce_type header or a value", record.topic(),
+					record.partition(), record.offset());
 			return;
 		}
 		IssueEvent.Type eventType;
@@ -47,7 +50,15 @@ class IssueEventListener {
 			logger.debug("Skipping an event type this service does not know: {}", ex.getMessage());
 			return;
 		}
-		IssueEvent event = this.json.readValue(record.value(), eventType.recordType());
+		IssueEvent event;
+		try {
+			event = this.json.readValue(record.value(), eventType.recordType());
+		}
+		catch (JacksonException ex) {
+			logger.warn("Skipping record {}-{}@{}: not a valid {} event: {}", record.topic(), record.partition(),
+					record.offset(), eventType.cloudEventType(), ex.getOriginalMessage());
+			return;
+		}
 		boolean changed = this.projection.apply(event);
 		logger.debug("{} {} v{}: {}", event.type(), event.issue().id(), event.issue().version(),
 				changed ? "applied" : "already known");

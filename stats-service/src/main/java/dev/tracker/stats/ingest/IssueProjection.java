@@ -19,7 +19,8 @@ class IssueProjection {
 
 	/**
 	 * Applies an event unless the projection already holds the same or a newer version of
-	 * the issue.
+	 * the issue. A deletion also applies at the version the projection holds, since it
+	 * may carry the issue's last state unchanged.
 	 * @return whether the projection changed
 	 */
 	boolean apply(IssueEvent event) {
@@ -32,7 +33,8 @@ class IssueProjection {
 				SET reporter_id = EXCLUDED.reporter_id, status = EXCLUDED.status, severity = EXCLUDED.severity,
 				    version = EXCLUDED.version, deleted = EXCLUDED.deleted, updated_at = EXCLUDED.updated_at,
 				    resolved_at = EXCLUDED.resolved_at
-				WHERE p.version < EXCLUDED.version""")
+				WHERE p.version < EXCLUDED.version
+				   OR (EXCLUDED.deleted AND NOT p.deleted AND p.version = EXCLUDED.version)""")
 			.param("id", issue.id())
 			.param("reporter", issue.reporter().id())
 			.param("status", issue.status().name())

@@ -41,10 +41,7 @@ class StreamController {
 		Flux<ServerSentEvent<String>> opening = subscription.resync()
 				? Flux.just(ServerSentEvent.<String>builder().event("resync").data("{}").build())
 				: Flux.just(ServerSentEvent.<String>builder().comment("connected").build());
-		Flux<ServerSentEvent<String>> events = Flux.fromIterable(subscription.replay())
-			.concatWith(subscription.live())
-			.filter(visible)
-			.map(StreamController::toSse);
+		Flux<ServerSentEvent<String>> events = subscription.events().filter(visible).map(StreamController::toSse);
 		Flux<ServerSentEvent<String>> heartbeats = Flux.interval(this.properties.heartbeat())
 			.map((tick) -> ServerSentEvent.<String>builder().comment("heartbeat").build());
 		return opening.concatWith(Flux.merge(events, heartbeats));
