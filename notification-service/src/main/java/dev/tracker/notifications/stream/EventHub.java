@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import reactor.core.Disposable;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Sinks;
@@ -29,10 +30,13 @@ public class EventHub {
 
 	private final int replaySize;
 
+	private final int clientBuffer;
+
 	private long published;
 
 	EventHub(StreamProperties properties) {
 		this.replaySize = properties.replaySize();
+		this.clientBuffer = properties.clientBuffer();
 	}
 
 	/** Passes an event to every open stream, unless it was passed on before. */
@@ -63,7 +67,10 @@ public class EventHub {
 			boolean resume = lastEventId != null && !lastEventId.isBlank();
 			Long position = resume ? this.recentIds.get(lastEventId) : null;
 			long after = (position != null) ? position : this.published;
-			return new Subscription(Flux.create((sink) -> follow(sink, after)), resume && position == null);
+			Flux<StreamEvent> events = Flux.<StreamEvent>create((sink) -> follow(sink, after))
+				.onBackpressureBuffer(this.clientBuffer, (dropped) -> {
+				}, BufferOverflowStrategy.ERROR);
+			return new Subscription(events, resume && position == null);
 		}
 	}
 

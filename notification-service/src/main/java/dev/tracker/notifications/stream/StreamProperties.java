@@ -12,7 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and clients notice a dead connection
  * @param replaySize how many recent events are kept for clients that reconnect with
  * {@code Last-Event-ID}
+ * @param clientBuffer how many events may wait for one slow client; beyond that its
+ * stream is ended, and the client reconnects with {@code Last-Event-ID} (so memory does
+ * not grow with a stalled client)
  */
 @ConfigurationProperties("tracker.stream")
-public record StreamProperties(@DefaultValue("15s") Duration heartbeat, @DefaultValue("1000") int replaySize) {
+public record StreamProperties(@DefaultValue("15s") Duration heartbeat, @DefaultValue("1000") int replaySize,
+		@DefaultValue("256") int clientBuffer) {
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EventHubUnitTest {
 
-	private final EventHub hub = new EventHub(new StreamProperties(Duration.ofSeconds(15), 3));
+	private final EventHub hub = new EventHub(new StreamProperties(Duration.ofSeconds(15), 3, 4));
 
 	private static StreamEvent event(String id) {
 		return new StreamEvent(id, "issue.created", "reporter-1", "{\"eventId\": \"" + id + "\"}");
@@ -150,6 +150,30 @@ class EventHubUnitTest {
 			.expectNextCount(1)
 			.verifyComplete();
 		assertThat(this.hub.subscribers()).isZero();
+	}
+
+	/**
+	 * A stalled client holds at most the client buffer; beyond that its stream is cut
+	 * from the hub (the error reaches it behind what it has not read), so a dead reader
+	 * cannot make memory grow.
+	 */
+	@Test
+	void aClientThatStopsReadingIsCutOffInsteadOfGrowingMemory() {
+		EventHub.Subscription subscription = this.hub.subscribe(null);
+
+		StepVerifier.create(subscription.events().map(StreamEvent::id), 1)
+			.then(() -> assertThat(this.hub.subscribers()).isOne())
+			.then(() -> {
+				for (int i = 0; i < 10; i++) {
+					this.hub.publish(event("burst-" + i));
+				}
+			})
+			.expectNext("burst-0")
+			.then(() -> assertThat(this.hub.subscribers()).isZero())
+			.thenRequest(Long.MAX_VALUE)
+			.expectNext("burst-1", "burst-2", "burst-3", "burst-4")
+			.expectError()
+			.verify(Duration.ofSeconds(5));
 	}
 
 }

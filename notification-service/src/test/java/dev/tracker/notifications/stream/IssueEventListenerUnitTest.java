@@ -24,7 +24,7 @@ class IssueEventListenerUnitTest {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final EventHub hub = new EventHub(new StreamProperties(Duration.ofSeconds(15), 10));
+	private final EventHub hub = new EventHub(new StreamProperties(Duration.ofSeconds(15), 10, 256));
 
 	private final IssueEventListener listener = new IssueEventListener(this.hub, json);
 
