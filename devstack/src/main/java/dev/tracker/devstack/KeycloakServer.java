@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Keycloak from the {@code keycloak-quarkus-dist} zip, unpacked once into the cache and
- * run in dev mode with the realm of {@code auth/} imported on first start. Each stack
- * keeps its own database (dev-file H2) in its home.
+ * run in dev mode with the dev realm of {@code auth/dev/} imported on first start. Each
+ * stack keeps its own database (dev-file H2) in its home.
  */
 public final class KeycloakServer extends Server {
 
@@ -51,7 +51,9 @@ public final class KeycloakServer extends Server {
 		}
 		Path imports = distribution.resolve("data/import");
 		Files.createDirectories(imports);
-		try (Stream<Path> realms = Files.list(this.stack.layout().realmImports())) {
+		// The dev realm (auth/dev/): the production realm plus the tracker-cli client and
+		// the demo users.
+		try (Stream<Path> realms = Files.list(this.stack.layout().realmImports().resolve("dev"))) {
 			for (Path realm : (Iterable<Path>) realms
 				.filter((file) -> file.toString().endsWith("-realm.json"))::iterator) {
 				Files.copy(realm, imports.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);

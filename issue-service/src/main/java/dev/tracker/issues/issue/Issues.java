@@ -1,33 +1,25 @@
 package dev.tracker.issues.issue;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-/** All issues. */
+/** All issues that are not deleted. */
 public interface Issues extends ListCrudRepository<Issue, UUID> {
 
 	/** The number of the next human key. */
 	@Query(value = "SELECT nextval('issue_number_seq')", nativeQuery = true)
 	long nextNumber();
 
-	/** Issues created before the given position, newest first. */
-	@Query("""
-			select i from Issue i
-			where i.createdAt < :before or (i.createdAt = :before and i.id < :beforeId)
-			order by i.createdAt desc, i.id desc""")
-	List<Issue> pageOfAll(Instant before, UUID beforeId, Limit limit);
-
-	/** One reporter's issues created before the given position, newest first. */
-	@Query("""
-			select i from Issue i
-			where i.reporter.id = :reporterId
-			  and (i.createdAt < :before or (i.createdAt = :before and i.id < :beforeId))
-			order by i.createdAt desc, i.id desc""")
-	List<Issue> pageOfReporter(String reporterId, Instant before, UUID beforeId, Limit limit);
+	/** Brings the full-text index of the issue's comments up to date. */
+	@Modifying
+	@Query(value = """
+			UPDATE issues SET comments_tsv = (
+			    SELECT to_tsvector('english', coalesce(string_agg(body, ' ' ORDER BY created_at), ''))
+			    FROM comments WHERE issue_id = :issueId AND deleted_at IS NULL)
+			WHERE id = :issueId""", nativeQuery = true)
+	void reindexComments(UUID issueId);
 
 }

@@ -14,23 +14,21 @@ import dev.tracker.events.EventSchemas;
 import dev.tracker.events.IssueEvent;
 import dev.tracker.issues.IssueServiceTestUtils;
 import dev.tracker.issues.IssueServiceTestUtils.EventProbe;
+import dev.tracker.issues.IssueServiceTestUtils.IssueServiceIntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue API on a real PostgreSQL, Kafka and Keycloak, with tokens Keycloak issued.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IssueServiceIntegrationTest
 class IssueApiIntegrationTest {
 
 	private static final TestStack stack = TestStack.get();
@@ -41,11 +39,6 @@ class IssueApiIntegrationTest {
 	int port;
 
 	TestHttp http;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		IssueServiceTestUtils.registerServers(registry);
-	}
 
 	@BeforeEach
 	void client() {

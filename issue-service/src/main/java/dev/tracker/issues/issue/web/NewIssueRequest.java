@@ -4,24 +4,25 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.tracker.events.IssueSeverity;
+import dev.tracker.issues.issue.NewIssue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * What a reporter hands in. The reporter is whoever the token names, never a field of the
+ * {@code POST /api/issues}. The reporter is whoever the token names, never a field of the
  * request.
  *
  * @param title 1–200 characters
  * @param description Markdown, up to 50 000 characters
  * @param severity how much it hurts
- * @param attachmentIds files uploaded beforehand
+ * @param attachmentIds files uploaded beforehand, at most 50
  */
-record NewIssue(@NotBlank @Size(max = 200) String title, @Size(max = 50_000) String description,
+record NewIssueRequest(@NotBlank @Size(max = 200) String title, @Size(max = 50_000) String description,
 		@NotNull IssueSeverity severity, @Size(max = 50) List<@NotNull UUID> attachmentIds) {
 
-	NewIssue {
-		attachmentIds = (attachmentIds != null) ? List.copyOf(attachmentIds) : List.of();
+	NewIssue toNewIssue() {
+		return new NewIssue(this.title, this.description, this.severity, this.attachmentIds);
 	}
 
 }

@@ -1,0 +1,2 @@
+/** The HTTP adapter of users: {@code /api/users}. */
+package dev.tracker.issues.user.web;
