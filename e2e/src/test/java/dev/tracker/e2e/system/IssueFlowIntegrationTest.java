@@ -66,6 +66,39 @@ class IssueFlowIntegrationTest {
 		stream.cancel(true);
 	}
 
+	@Test
+	void issueMovesThroughTheWorkflowThroughTheGatewayWithETagsCommentsAndHistory() {
+		String reporter = token(KeycloakTokens.REPORTER);
+		String maintainer = token(KeycloakTokens.MAINTAINER);
+		HttpResponse<String> created = this.gateway.post("/api/issues", reporter,
+				"{\"title\": \"Export drops rows\", \"severity\": \"MEDIUM\"}");
+		String id = json.readTree(created.body()).get("id").asString();
+		String etag = created.headers().firstValue("ETag").orElseThrow();
+
+		assertThat(transition(maintainer, id, "\"41\"", "TRIAGED").statusCode()).isEqualTo(412);
+		HttpResponse<String> triaged = transition(maintainer, id, etag, "TRIAGED");
+		assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
+		assertThat(triaged.headers().firstValue("ETag")).hasValue("\"1\"");
+
+		HttpResponse<String> comment = this.gateway.post("/api/issues/" + id + "/comments", reporter,
+				"{\"body\": \"Still happens with **50** rows\"}");
+		assertThat(comment.statusCode()).isEqualTo(201);
+		HttpResponse<String> notAllowed = transition(reporter, id, "\"2\"", "IN_PROGRESS");
+		assertThat(notAllowed.statusCode()).isEqualTo(403);
+		assertThat(notAllowed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+		JsonNode activity = json.readTree(this.gateway.get("/api/issues/" + id + "/activity", reporter).body());
+		assertThat(activity.findValuesAsString("action")).containsExactly("CREATED", "STATUS_CHANGED", "COMMENTED");
+	}
+
+	private HttpResponse<String> transition(String token, String id, String ifMatch, String to) {
+		return this.gateway.send(this.gateway.request("/api/issues/" + id + "/transitions", token)
+			.header("Content-Type", "application/json")
+			.header("If-Match", ifMatch)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"to\": \"" + to + "\"}"))
+			.build());
+	}
+
 	/**
 	 * The data of the {@code issue.created} event of the issue among the stream's lines,
 	 * or null.
