@@ -105,6 +105,13 @@ Secret holding the S3 keys: existingSecret or the chart's own.
 {{- end }}
 
 {{/*
+Secret holding the client secret of the issue-service's Keycloak service account: existingSecret or the chart's own.
+*/}}
+{{- define "tracker.keycloakAdminSecretName" -}}
+{{- default (include "tracker.fullname" .) .Values.keycloak.adminClient.existingSecret }}
+{{- end }}
+
+{{/*
 Environment variable that tells the gateway where a service is, e.g. ISSUE_SERVICE_URL.
 */}}
 {{- define "tracker.serviceUrlVariable" -}}

@@ -2,8 +2,10 @@ package dev.tracker.e2e.deploy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -26,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Lints the Helm chart in {@code k8s/tracker} and checks what it renders, with the
- * default values and with every example values file in {@code ci/}. Helm runs in process
- * through helm-java's native library.
+ * default values (plus the Keycloak client secret, the one value without a default) and
+ * with every example values file in {@code ci/}. Helm runs in process through helm-java's
+ * native library.
  */
 class HelmChartTest {
 
@@ -36,9 +39,23 @@ class HelmChartTest {
 
 	private static final Path CHART = DeployTestUtils.projectRoot().resolve("k8s/tracker");
 
+	/**
+	 * The secret of the issue-service's Keycloak client that {@link #render(Path)} gives
+	 * the chart defaults, which have none.
+	 */
+	private static final String ADMIN_CLIENT_SECRET = "test-issue-service-client-secret";
+
+	/**
+	 * Where the chart's own Secret keeps it
+	 * (keycloak.adminClient.existingSecretClientSecretKey).
+	 */
+	private static final String ADMIN_CLIENT_SECRET_KEY = "keycloak-admin-client-secret";
+
+	private static final String ADMIN_CLIENT_SECRET_VARIABLE = "TRACKER_KEYCLOAK_ADMIN_CLIENT_SECRET";
+
 	static Stream<Arguments> valuesFiles() throws IOException {
 		List<Arguments> arguments = new ArrayList<>();
-		arguments.add(Arguments.of("chart defaults", null));
+		arguments.add(Arguments.of("chart defaults + client secret", null));
 		try (Stream<Path> files = Files.list(CHART.resolve("ci"))) {
 			files.filter((file) -> file.getFileName().toString().endsWith(".yaml"))
 				.sorted()
@@ -170,7 +187,7 @@ class HelmChartTest {
 		JsonNode ingress = kinds(objects, "Ingress").get(0);
 		assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asString())
 			.isEqualTo("tracker-gateway");
-		assertThat(kinds(objects, "Secret")).as("both secrets exist already").isEmpty();
+		assertThat(kinds(objects, "Secret")).as("all three secrets exist already").isEmpty();
 		for (JsonNode deployment : kinds(objects, "Deployment")) {
 			assertThat(deployment.at("/spec/replicas").isMissingNode()).as("the HPA owns the replica count").isTrue();
 		}
@@ -216,6 +233,98 @@ class HelmChartTest {
 			}
 		}
 		assertThat(policies).hasSize(SERVICES.size() + 1);
+		for (JsonNode policy : policies) {
+			String policyName = policy.at("/metadata/name").asString();
+			List<String> types = new ArrayList<>();
+			policy.at("/spec/policyTypes").forEach((type) -> types.add(type.asString()));
+			assertThat(types)
+				.as("%s restricts ingress only, so the issue-service reaches Keycloak's admin API", policyName)
+				.containsExactly("Ingress");
+			assertThat(policy.at("/spec/egress").isMissingNode()).as(policyName).isTrue();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("valuesFiles")
+	void onlyTheIssueServiceGetsTheKeycloakAdminClientSecret(String name, Path values) {
+		List<JsonNode> objects = render(values);
+		JsonNode issueEnv = find(objects, "Deployment", "tracker-issue-service")
+			.at("/spec/template/spec/containers/0/env");
+		JsonNode secretEntry = envEntry(issueEnv, ADMIN_CLIENT_SECRET_VARIABLE);
+		assertThat(secretEntry.has("value")).as("the secret is never a plain value").isFalse();
+		JsonNode reference = secretEntry.at("/valueFrom/secretKeyRef");
+		assertThat(reference.path("name").asString()).isNotBlank();
+		assertThat(reference.path("key").asString()).isNotBlank();
+		assertThat(envValue(issueEnv, "TRACKER_KEYCLOAK_ADMIN_CLIENT_ID")).isNotBlank();
+		for (JsonNode deployment : kinds(objects, "Deployment")) {
+			String service = deployment.at("/spec/template/spec/containers/0/name").asString();
+			JsonNode container = deployment.at("/spec/template/spec/containers/0");
+			assertThat(container.path("envFrom").findValues("secretRef")).as("%s takes no whole Secret", service)
+				.isEmpty();
+			if (!service.equals("issue-service")) {
+				assertThat(container.path("env").findValuesAsString("name")).as(service)
+					.noneMatch((variable) -> variable.startsWith("TRACKER_KEYCLOAK_ADMIN_"));
+				assertThat(container.path("env").findValues("secretKeyRef")).as(service).doesNotContain(reference);
+			}
+		}
+		JsonNode configMap = kinds(objects, "ConfigMap").get(0);
+		assertThat(configMap.path("data").propertyNames())
+			.noneMatch((variable) -> variable.startsWith("TRACKER_KEYCLOAK_ADMIN_"));
+	}
+
+	@Test
+	void keycloakAdminClientSecretIsStoredInTheChartsSecret() {
+		String rendered = template(null,
+				(command) -> command.set("keycloak.adminClient.clientSecret", ADMIN_CLIENT_SECRET));
+		List<JsonNode> objects = DeployTestUtils.readYamlDocuments(rendered);
+		JsonNode secret = find(objects, "Secret", "tracker");
+		assertThat(decode(secret.at("/data/" + ADMIN_CLIENT_SECRET_KEY).asString())).isEqualTo(ADMIN_CLIENT_SECRET);
+		assertThat(rendered).as("the secret appears nowhere else, not even in plain text")
+			.doesNotContain(ADMIN_CLIENT_SECRET)
+			.containsOnlyOnce(base64(ADMIN_CLIENT_SECRET));
+		JsonNode env = find(objects, "Deployment", "tracker-issue-service").at("/spec/template/spec/containers/0/env");
+		JsonNode reference = envEntry(env, ADMIN_CLIENT_SECRET_VARIABLE).at("/valueFrom/secretKeyRef");
+		assertThat(reference.path("name").asString()).isEqualTo("tracker");
+		assertThat(reference.path("key").asString()).isEqualTo(ADMIN_CLIENT_SECRET_KEY);
+		assertThat(envValue(env, "TRACKER_KEYCLOAK_ADMIN_CLIENT_ID")).isEqualTo("tracker-issue-service");
+		assertThat(env.findValuesAsString("name")).as("the base URL follows the JWK set URI by default")
+			.doesNotContain("TRACKER_KEYCLOAK_ADMIN_BASE_URL");
+	}
+
+	@Test
+	void keycloakAdminClientSecretComesFromAnExistingSecret() {
+		// No clientSecret at all: an existing Secret is enough.
+		List<JsonNode> objects = DeployTestUtils.readYamlDocuments(template(null,
+				(command) -> command.set("keycloak.adminClient.existingSecret", "keycloak-admin")
+					.set("keycloak.adminClient.existingSecretClientSecretKey", "client-secret")
+					.set("keycloak.adminClient.clientId", "tracker-issues")
+					.set("keycloak.adminClient.baseUrl", "http://keycloak-http.keycloak")));
+		JsonNode secret = find(objects, "Secret", "tracker");
+		assertThat(secret.path("data").propertyNames()).as("the chart stores no client secret")
+			.containsExactlyInAnyOrder("db-password", "s3-access-key", "s3-secret-key");
+		JsonNode env = find(objects, "Deployment", "tracker-issue-service").at("/spec/template/spec/containers/0/env");
+		JsonNode reference = envEntry(env, ADMIN_CLIENT_SECRET_VARIABLE).at("/valueFrom/secretKeyRef");
+		assertThat(reference.path("name").asString()).isEqualTo("keycloak-admin");
+		assertThat(reference.path("key").asString()).isEqualTo("client-secret");
+		assertThat(envValue(env, "TRACKER_KEYCLOAK_ADMIN_CLIENT_ID")).isEqualTo("tracker-issues");
+		assertThat(envValue(env, "TRACKER_KEYCLOAK_ADMIN_BASE_URL")).isEqualTo("http://keycloak-http.keycloak");
+	}
+
+	@Test
+	void renderingWithoutAKeycloakAdminClientSecretFails() {
+		String message = "set keycloak.adminClient.clientSecret";
+		assertThatIllegalStateException().isThrownBy(() -> template(null, UnaryOperator.identity()))
+			.withMessageContaining(message)
+			.withMessageContaining("TRACKER_ISSUE_SERVICE_CLIENT_SECRET")
+			.withMessageContaining("or keycloak.adminClient.existingSecret");
+		// Also when the other secrets exist already and the chart's Secret holds nothing
+		// else.
+		assertThatIllegalStateException()
+			.isThrownBy(() -> template(null,
+					(command) -> command.set("postgresql.existingSecret", "db")
+						.set("s3.existingSecret", "s3")
+						.set("keycloak.adminClient.clientSecret", "")))
+			.withMessageContaining(message);
 	}
 
 	@Test
@@ -223,7 +332,8 @@ class HelmChartTest {
 		List<JsonNode> objects = render(null, (command) -> command.set("postgresql.existingSecret", "db")
 			.set("postgresql.existingSecretPasswordKey", "password"));
 		JsonNode secret = kinds(objects, "Secret").get(0);
-		assertThat(secret.path("data").propertyNames()).containsExactlyInAnyOrder("s3-access-key", "s3-secret-key");
+		assertThat(secret.path("data").propertyNames()).containsExactlyInAnyOrder("s3-access-key", "s3-secret-key",
+				ADMIN_CLIENT_SECRET_KEY);
 		JsonNode env = find(objects, "Deployment", "tracker-issue-service").at("/spec/template/spec/containers/0/env");
 		assertThat(envEntry(env, "DB_PASSWORD").at("/valueFrom/secretKeyRef/name").asString()).isEqualTo("db");
 		assertThat(envEntry(env, "DB_PASSWORD").at("/valueFrom/secretKeyRef/key").asString()).isEqualTo("password");
@@ -267,11 +377,22 @@ class HelmChartTest {
 		assertThat(uncommented).as("keys of values.yaml without a comment line above").isEmpty();
 	}
 
+	/**
+	 * Renders the chart with a values file, or with its defaults plus
+	 * {@link #ADMIN_CLIENT_SECRET} (which the defaults lack) when {@code values} is null.
+	 */
 	private static List<JsonNode> render(Path values) {
 		return render(values, UnaryOperator.identity());
 	}
 
 	private static List<JsonNode> render(Path values, UnaryOperator<TemplateCommand> options) {
+		UnaryOperator<TemplateCommand> withSecret = (values != null) ? options
+				: (command) -> options.apply(command.set("keycloak.adminClient.clientSecret", ADMIN_CLIENT_SECRET));
+		return DeployTestUtils.readYamlDocuments(template(values, withSecret));
+	}
+
+	/** Renders the chart as it is, without adding a client secret. */
+	private static String template(Path values, UnaryOperator<TemplateCommand> options) {
 		TemplateCommand command = new Helm(CHART).template()
 			.withName("tracker")
 			.withNamespace("tracker")
@@ -279,7 +400,15 @@ class HelmChartTest {
 		if (values != null) {
 			command = command.withValuesFile(values);
 		}
-		return DeployTestUtils.readYamlDocuments(options.apply(command).call());
+		return options.apply(command).call();
+	}
+
+	private static String base64(String text) {
+		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String decode(String base64) {
+		return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
 	}
 
 	private static List<JsonNode> kinds(List<JsonNode> objects, String kind) {
