@@ -128,7 +128,7 @@ public final class PostgresServer extends Server {
 	protected List<String> command() {
 		List<String> command = asUnprivileged(binaries().resolve("bin/postgres").toString());
 		command.addAll(List.of("-D", dataDir().toString(), "-p", Integer.toString(this.stack.info().postgresPort()),
-				"-h", "127.0.0.1", "-k", "", "-c", "max_connections=200", "-c", "shared_buffers=64MB", "-c",
+				"-h", "127.0.0.1", "-k", "", "-c", "max_connections=200", "-c", "shared_buffers=256MB", "-c",
 				"fsync=" + (this.stack.isThrowAway() ? "off" : "on")));
 		return command;
 	}

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.tracker.events.IssueSeverity;
 import dev.tracker.events.IssueStatus;
@@ -36,6 +37,10 @@ public class IssueSearch {
 			reporter_name, reporter_email, assignee_id, assignee_name, assignee_email, created_at, updated_at,
 			resolved_at, version, severity_rank""";
 
+	private static final String QUALIFIED_COLUMNS = Stream.of(COLUMNS.split(","))
+		.map((column) -> "i." + column.strip())
+		.collect(Collectors.joining(", "));
+
 	private final JdbcClient jdbc;
 
 	IssueSearch(JdbcClient jdbc) {
@@ -52,8 +57,15 @@ public class IssueSearch {
 		if (query.cursor() != null) {
 			where.add(key.after(Cursor.decode(query.cursor(), query.sort()), params));
 		}
-		String select = "SELECT " + COLUMNS + ((query.sort() == IssueSort.RELEVANCE) ? ", " + rank + " AS rank" : "")
-				+ " FROM issues WHERE " + String.join(" AND ", where) + " ORDER BY " + key.orderBy() + " LIMIT :limit";
+		String conditions = String.join(" AND ", where);
+		String select = (query.sort() == IssueSort.RELEVANCE)
+				// rank the matches reading as little of each row as possible, then read
+				// the page's rows in full
+				? "WITH page AS (SELECT id, " + rank + " AS rank FROM issues WHERE " + conditions
+						+ " ORDER BY rank DESC, id DESC LIMIT :limit) SELECT " + QUALIFIED_COLUMNS
+						+ ", page.rank FROM page JOIN issues i ON i.id = page.id ORDER BY page.rank DESC, i.id DESC"
+				: "SELECT " + COLUMNS + " FROM issues WHERE " + conditions + " ORDER BY " + key.orderBy()
+						+ " LIMIT :limit";
 		params.put("limit", query.size() + 1);
 		List<Row> rows = this.jdbc.sql(select).params(params).query((rs, n) -> Row.of(rs, key)).list();
 		String next = null;
