@@ -21,8 +21,9 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Headers of what the gateway serves itself: a strict Content-Security-Policy on the
  * portal's pages (no inline script but SvelteKit's bootstrap, allowed by its hash read
- * from the build), long caching for the hashed assets under {@code /_app/immutable/},
- * revalidation for everything else.
+ * from the build) and on Swagger UI ({@code /api/docs}, {@code /api/swagger-ui/}), long
+ * caching for the hashed assets under {@code /_app/immutable/}, revalidation for
+ * everything else. API answers get the security chain's policy that allows nothing.
  */
 @Component
 class PortalHeaders implements WebFilter {
@@ -67,10 +68,11 @@ class PortalHeaders implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String path = exchange.getRequest().getPath().value();
 		ServerHttpResponse response = exchange.getResponse();
-		if (!path.startsWith("/api/") || path.startsWith("/api/docs")) {
+		boolean docs = path.startsWith("/api/docs") || path.startsWith("/api/swagger-ui/")
+				|| path.startsWith("/webjars/") || path.startsWith("/v3/api-docs");
+		if (docs || !path.startsWith("/api/")) {
 			response.beforeCommit(() -> {
 				HttpHeaders headers = response.getHeaders();
-				boolean docs = path.startsWith("/api/docs") || path.startsWith("/webjars/");
 				headers.set("Content-Security-Policy", docs ? this.docsPolicy : this.portalPolicy);
 				if (path.startsWith("/_app/immutable/")) {
 					headers.set(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");

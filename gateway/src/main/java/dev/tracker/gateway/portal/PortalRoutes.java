@@ -15,14 +15,14 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
-import static org.springframework.web.reactive.function.server.RequestPredicates.accept;
+import static org.springframework.web.reactive.function.server.RequestPredicates.headers;
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * {@code /config.json}, and the single-page fallback: a browser navigating to any path
- * that is neither an API nor a file gets the portal's {@code 200.html}, which routes on
- * the client.
+ * {@code /config.json}, and the single-page fallback: a browser navigating (asking for
+ * {@code text/html}) to any path that is neither an API nor a file gets the portal's
+ * {@code 200.html}, which routes on the client.
  */
 @Configuration(proxyBeanMethods = false)
 class PortalRoutes {
@@ -48,7 +48,12 @@ class PortalRoutes {
 			.or(path("/v3/**"))
 			.or(path("/actuator/**"))
 			.or(path("/_app/**"));
-		return route(GET("/**").and(accept(MediaType.TEXT_HTML)).and(notForThePortal.negate()),
+		// a browser navigating says text/html explicitly; a missing script or image
+		// (Accept: */*) is a 404
+		RequestPredicate navigation = headers((headers) -> headers.accept()
+			.stream()
+			.anyMatch((type) -> MediaType.TEXT_HTML.equalsTypeAndSubtype(type)));
+		return route(GET("/**").and(navigation).and(notForThePortal.negate()),
 				(request) -> ServerResponse.ok()
 					.contentType(MediaType.TEXT_HTML)
 					.cacheControl(CacheControl.noCache())
