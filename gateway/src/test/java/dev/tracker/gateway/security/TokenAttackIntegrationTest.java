@@ -5,8 +5,9 @@ import java.net.http.HttpResponse;
 import dev.tracker.devstack.test.KeycloakTokens;
 import dev.tracker.devstack.test.TestHttp;
 import dev.tracker.devstack.test.TestStack;
+import dev.tracker.devstack.test.TokenAttacks.Attack;
+import dev.tracker.devstack.test.TokenAttacks;
 import dev.tracker.gateway.GatewayTestUtils;
-import dev.tracker.gateway.security.TokenAttacks.Attack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,8 @@
 package dev.tracker.gateway.security;
 
 import dev.tracker.devstack.test.TestHttp;
+import dev.tracker.devstack.test.TokenAttacks;
+import dev.tracker.devstack.test.TokenForge;
 import dev.tracker.gateway.GatewayTestUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package dev.tracker.gateway.security;
+package dev.tracker.devstack.test;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.tracker.gateway.security;
+package dev.tracker.devstack.test;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +26,6 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tracker.devstack.test.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
