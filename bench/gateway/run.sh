@@ -5,6 +5,7 @@
 #   bench/gateway/run.sh                       build the two jars, start a throw-away stack, measure, stop it
 #   SKIP_BUILD=1 DURATION=20s bench/gateway/run.sh
 #   GATEWAY_JAR=/tmp/old.jar ISSUE_JAR=... SKIP_BUILD=1 bench/gateway/run.sh   other builds (before/after)
+#   EXTRA_JAVA_OPTS=-Dreactor.netty.ioWorkerCount=2 bench/gateway/run.sh      extra JVM options for both services
 #
 # Needs wrk (apt-get install -y wrk), curl and python3. Everything listens on 127.0.0.1 on free ports; the stack runs
 # from copies of the jars in $BENCH_WORK, so builds running meanwhile do not disturb it. Results: stdout and
@@ -37,7 +38,7 @@ cp "${ISSUE_JAR:-$(ls issue-service/target/issue-service-*.jar | grep -v -e sour
   "$WORK/issue-service/target/issue-service-0.1.0-SNAPSHOT.jar"
 
 mkfifo "$WORK/control"
-TRACKER_SERVICE_JAVA_OPTS="-Dtracker.gateway.rate-limit.user.capacity=1000000000 -Dtracker.gateway.rate-limit.user.refill-tokens=1000000000" \
+TRACKER_SERVICE_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -Dtracker.gateway.rate-limit.user.capacity=1000000000 -Dtracker.gateway.rate-limit.user.refill-tokens=1000000000" \
   java -Dtracker.root="$WORK" -cp "devstack/target/classes:$(cat devstack/target/devstack.classpath)" \
   bench/gateway/BenchStack.java <"$WORK/control" >"$WORK/stack.log" 2>&1 &
 STACK=$!
