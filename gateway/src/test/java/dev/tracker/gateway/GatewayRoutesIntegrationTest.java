@@ -4,14 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import dev.tracker.devstack.test.KeycloakTokens;
-import dev.tracker.devstack.test.TestHttp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.tracker.gateway.GatewayTestUtils.EVENTS;
 import static dev.tracker.gateway.GatewayTestUtils.FILES;
@@ -25,24 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token as they came, plus the {@code X-Forwarded-*} headers the services build their
  * links from.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutesIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		GatewayTestUtils.registerServers(registry);
-	}
-
-	@BeforeEach
-	void reset() {
-		GatewayTestUtils.resetDownstreams();
-		this.http = new TestHttp("http://localhost:" + this.port);
-	}
+class GatewayRoutesIntegrationTest extends GatewayIntegrationTest {
 
 	@Test
 	void eachApiPathReachesItsServiceAsItCame() {

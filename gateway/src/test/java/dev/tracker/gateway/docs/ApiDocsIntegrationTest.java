@@ -2,17 +2,10 @@ package dev.tracker.gateway.docs;
 
 import java.net.http.HttpResponse;
 
-import dev.tracker.devstack.test.TestHttp;
 import dev.tracker.devstack.test.TestStack;
-import dev.tracker.gateway.GatewayTestUtils;
-import org.junit.jupiter.api.BeforeEach;
+import dev.tracker.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.tracker.gateway.GatewayTestUtils.ISSUES;
 import static dev.tracker.gateway.GatewayTestUtils.json;
@@ -23,30 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token, with the realm's login (authorization code with PKCE, the portal's client) added
  * to each document on its way through.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiDocsIntegrationTest {
+class ApiDocsIntegrationTest extends GatewayIntegrationTest {
 
 	static final String DOCUMENT = """
 			{"openapi": "3.1.0", "info": {"title": "issue-service", "version": "1"},
 			 "servers": [{"url": "http://localhost:8081", "description": "Generated server url"}],
 			 "paths": {"/api/issues": {"get": {"operationId": "list", "responses": {"200": {"description": "OK"}}}}},
 			 "components": {"schemas": {"Issue": {"type": "object"}}}}""";
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		GatewayTestUtils.registerServers(registry);
-	}
-
-	@BeforeEach
-	void reset() {
-		GatewayTestUtils.resetDownstreams();
-		this.http = new TestHttp("http://localhost:" + this.port);
-	}
 
 	@Test
 	void swaggerUiOpensWithoutATokenUnderAStrictPolicy() {

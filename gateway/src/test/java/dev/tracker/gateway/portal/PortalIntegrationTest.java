@@ -5,17 +5,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.tracker.devstack.test.KeycloakTokens;
-import dev.tracker.devstack.test.TestHttp;
 import dev.tracker.devstack.test.TestStack;
+import dev.tracker.gateway.GatewayIntegrationTest;
 import dev.tracker.gateway.GatewayTestUtils;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.tracker.gateway.GatewayTestUtils.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,26 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * revalidated on each visit; hashed assets cached for a year; its configuration; and a
  * Content-Security-Policy that allows no inline script but SvelteKit's bootstrap.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PortalIntegrationTest {
+class PortalIntegrationTest extends GatewayIntegrationTest {
 
 	static final Pattern ENTRY_SCRIPT = Pattern.compile("/_app/immutable/entry/start\\.[A-Za-z0-9_-]+\\.js");
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		GatewayTestUtils.registerServers(registry);
-	}
-
-	@BeforeEach
-	void reset() {
-		GatewayTestUtils.resetDownstreams();
-		this.http = new TestHttp("http://localhost:" + this.port);
-	}
 
 	private HttpResponse<String> page(String path) {
 		return this.http.send(this.http.request(path, null).header("Accept", "text/html,*/*;q=0.8").GET().build());

@@ -5,16 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.tracker.devstack.test.KeycloakUsers.TestUser;
-import dev.tracker.devstack.test.TestHttp;
 import dev.tracker.devstack.test.TestStack;
+import dev.tracker.gateway.GatewayIntegrationTest;
 import dev.tracker.gateway.GatewayTestUtils;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static dev.tracker.gateway.GatewayTestUtils.ISSUES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,30 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address; opening the live stream has a budget of its own. (Here: 5 calls per user or
  * address, 2 stream connects, and no refill to speak of.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "tracker.gateway.rate-limit.user.capacity=5", "tracker.gateway.rate-limit.user.refill-period=1h",
-				"tracker.gateway.rate-limit.anonymous.capacity=5",
-				"tracker.gateway.rate-limit.anonymous.refill-period=1h", "tracker.gateway.rate-limit.stream.capacity=2",
-				"tracker.gateway.rate-limit.stream.refill-period=1h" })
-class RateLimitIntegrationTest {
+@TestPropertySource(properties = { "tracker.gateway.rate-limit.user.capacity=5",
+		"tracker.gateway.rate-limit.user.refill-period=1h", "tracker.gateway.rate-limit.anonymous.capacity=5",
+		"tracker.gateway.rate-limit.anonymous.refill-period=1h", "tracker.gateway.rate-limit.stream.capacity=2",
+		"tracker.gateway.rate-limit.stream.refill-period=1h" })
+class RateLimitIntegrationTest extends GatewayIntegrationTest {
 
 	static final String RATE_LIMITED = "https://tracker.dev/problems/rate-limited";
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		GatewayTestUtils.registerServers(registry);
-	}
-
-	@BeforeEach
-	void reset() {
-		GatewayTestUtils.resetDownstreams();
-		this.http = new TestHttp("http://localhost:" + this.port);
-	}
 
 	private List<HttpResponse<String>> burst(int requests, String path, String token) {
 		List<HttpResponse<String>> responses = new ArrayList<>();

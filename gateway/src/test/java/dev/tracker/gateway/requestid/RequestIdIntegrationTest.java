@@ -3,15 +3,9 @@ package dev.tracker.gateway.requestid;
 import java.net.http.HttpResponse;
 
 import dev.tracker.devstack.test.KeycloakTokens;
-import dev.tracker.devstack.test.TestHttp;
+import dev.tracker.gateway.GatewayIntegrationTest;
 import dev.tracker.gateway.GatewayTestUtils;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.tracker.gateway.GatewayTestUtils.ISSUES;
 import static dev.tracker.gateway.GatewayTestUtils.token;
@@ -21,24 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A request id on every answer, the same the service got: the caller's when it is sane, a
  * new one otherwise.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RequestIdIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		GatewayTestUtils.registerServers(registry);
-	}
-
-	@BeforeEach
-	void reset() {
-		GatewayTestUtils.resetDownstreams();
-		this.http = new TestHttp("http://localhost:" + this.port);
-	}
+class RequestIdIntegrationTest extends GatewayIntegrationTest {
 
 	private HttpResponse<String> get(String path, String requestId) {
 		var request = this.http.request(path, token(KeycloakTokens.REPORTER)).GET();

@@ -5,15 +5,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import dev.tracker.devstack.test.KeycloakTokens;
-import dev.tracker.devstack.test.TestHttp;
+import dev.tracker.gateway.GatewayIntegrationTest;
 import dev.tracker.gateway.GatewayTestUtils;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static dev.tracker.gateway.GatewayTestUtils.FILES;
 import static dev.tracker.gateway.GatewayTestUtils.ISSUES;
@@ -26,27 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is declared, as soon as it passes the limit when it is streamed in chunks; bodies under
  * the limit reach the service whole.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"tracker.gateway.request-size.max=64KB", "tracker.gateway.request-size.routes.file-service-writes=1MB" })
-class RequestSizeIntegrationTest {
+@TestPropertySource(properties = { "tracker.gateway.request-size.max=64KB",
+		"tracker.gateway.request-size.routes.file-service-writes=1MB" })
+class RequestSizeIntegrationTest extends GatewayIntegrationTest {
 
 	static final String TOO_LARGE = "https://tracker.dev/problems/request-too-large";
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		GatewayTestUtils.registerServers(registry);
-	}
-
-	@BeforeEach
-	void reset() {
-		GatewayTestUtils.resetDownstreams();
-		this.http = new TestHttp("http://localhost:" + this.port);
-	}
 
 	private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body) {
 		return this.http.send(this.http.request(path, token(KeycloakTokens.REPORTER))

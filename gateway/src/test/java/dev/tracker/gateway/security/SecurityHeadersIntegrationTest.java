@@ -4,15 +4,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import dev.tracker.devstack.test.KeycloakTokens;
-import dev.tracker.devstack.test.TestHttp;
+import dev.tracker.gateway.GatewayIntegrationTest;
 import dev.tracker.gateway.GatewayTestUtils;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.tracker.gateway.GatewayTestUtils.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,24 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The headers on everything the gateway answers (its own pages, the services' answers,
  * its refusals), HSTS only over TLS, and CORS for the portal's origins only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SecurityHeadersIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		GatewayTestUtils.registerServers(registry);
-	}
-
-	@BeforeEach
-	void reset() {
-		GatewayTestUtils.resetDownstreams();
-		this.http = new TestHttp("http://localhost:" + this.port);
-	}
+class SecurityHeadersIntegrationTest extends GatewayIntegrationTest {
 
 	@Test
 	void everyAnswerCarriesTheSecurityHeaders() {

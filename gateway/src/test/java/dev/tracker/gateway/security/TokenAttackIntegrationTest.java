@@ -3,18 +3,12 @@ package dev.tracker.gateway.security;
 import java.net.http.HttpResponse;
 
 import dev.tracker.devstack.test.KeycloakTokens;
-import dev.tracker.devstack.test.TestHttp;
 import dev.tracker.devstack.test.TestStack;
-import dev.tracker.devstack.test.TokenAttacks.Attack;
 import dev.tracker.devstack.test.TokenAttacks;
+import dev.tracker.devstack.test.TokenAttacks.Attack;
+import dev.tracker.gateway.GatewayIntegrationTest;
 import dev.tracker.gateway.GatewayTestUtils;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.tracker.gateway.GatewayTestUtils.ISSUES;
 import static dev.tracker.gateway.GatewayTestUtils.token;
@@ -25,24 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Keycloak: each is refused with a 401 problem and never reaches a service; Keycloak's
  * own tokens pass unchanged.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TokenAttackIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		GatewayTestUtils.registerServers(registry);
-	}
-
-	@BeforeEach
-	void reset() {
-		GatewayTestUtils.resetDownstreams();
-		this.http = new TestHttp("http://localhost:" + this.port);
-	}
+class TokenAttackIntegrationTest extends GatewayIntegrationTest {
 
 	private static String jwkSetUri() {
 		return TestStack.get().info().issuerUri() + "/protocol/openid-connect/certs";
