@@ -98,7 +98,8 @@ class ResilienceIntegrationTest {
 		long started = System.nanoTime();
 		HttpResponse<String> open = get("/api/stats/summary");
 
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+		// answered without waiting for the service's response timeout (1 s here)
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(900));
 		assertThat(GatewayTestUtils.assertProblem(open, 503, UNAVAILABLE).get("detail").asString())
 			.contains("holds back");
 		assertThat(STATS.requests()).hasSize(4);
