@@ -5,20 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -26,21 +19,12 @@ import dev.tracker.devstack.test.KeycloakUsers.TestUser;
 import dev.tracker.devstack.test.TestHttp;
 import dev.tracker.devstack.test.TestStack;
 import dev.tracker.events.Actor;
-import dev.tracker.events.IssueCommented;
-import dev.tracker.events.IssueCreated;
 import dev.tracker.events.IssueEvent;
+import dev.tracker.events.IssueEventProducer;
 import dev.tracker.events.IssueSeverity;
-import dev.tracker.events.IssueSnapshot;
-import dev.tracker.events.IssueStatus;
-import dev.tracker.events.IssueStatusChanged;
+import dev.tracker.events.TestIssue;
 import dev.tracker.notifications.stream.EventHub;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -53,8 +37,6 @@ import static org.awaitility.Awaitility.await;
  * service publishes them, and an SSE client that records what a stream sends.
  */
 public final class NotificationServiceTestUtils {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private NotificationServiceTestUtils() {
 	}
@@ -87,44 +69,10 @@ public final class NotificationServiceTestUtils {
 	}
 
 	/** Publishes issue events to the topic as the issue service does. */
-	public static final class EventPublisher implements AutoCloseable {
-
-		private final KafkaProducer<String, String> producer;
+	public static final class EventPublisher extends IssueEventProducer {
 
 		public EventPublisher() {
-			Properties properties = new Properties();
-			properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().info().kafkaBootstrapServers());
-			properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-			properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-			properties.put(ProducerConfig.ACKS_CONFIG, "all");
-			this.producer = new KafkaProducer<>(properties);
-		}
-
-		/**
-		 * Publishes the events in order: key = issue id, the event as JSON, CloudEvents
-		 * headers.
-		 */
-		public void publish(IssueEvent... events) {
-			for (IssueEvent event : events) {
-				publish(event.issue().id().toString(), jsonOf(event), cloudEventHeaders(event));
-			}
-		}
-
-		/** Publishes any record, e.g. one no valid event would make. */
-		public void publish(String key, String value, Map<String, String> headers) {
-			ProducerRecord<String, String> record = new ProducerRecord<>(IssueEvent.TOPIC, key, value);
-			headers.forEach((name, header) -> record.headers()
-				.add(new RecordHeader(name, header.getBytes(StandardCharsets.UTF_8))));
-			try {
-				this.producer.send(record).get(30, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				throw new IllegalStateException("Kafka did not take the record", ex);
-			}
+			super(TestStack.get().info().kafkaBootstrapServers());
 		}
 
 		/**
@@ -149,28 +97,6 @@ public final class NotificationServiceTestUtils {
 			});
 		}
 
-		@Override
-		public void close() {
-			this.producer.close(Duration.ofSeconds(5));
-		}
-
-	}
-
-	/** The JSON the issue service publishes for an event. */
-	public static String jsonOf(IssueEvent event) {
-		return json.writeValueAsString(event);
-	}
-
-	/** The CloudEvents headers the issue service puts on an event's record. */
-	public static Map<String, String> cloudEventHeaders(IssueEvent event) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("ce_specversion", "1.0");
-		headers.put("ce_id", event.eventId().toString());
-		headers.put("ce_source", IssueEvent.SOURCE);
-		headers.put("ce_type", event.type());
-		headers.put("ce_time", event.occurredAt().toString());
-		headers.put("ce_subject", event.issue().id().toString());
-		return headers;
 	}
 
 	/**
@@ -325,68 +251,9 @@ public final class NotificationServiceTestUtils {
 
 	}
 
-	/**
-	 * An issue as its events tell it: each method returns the next event, one version on,
-	 * as the issue service would publish it.
-	 */
-	public static final class TestIssue {
-
-		private final UUID id = UUID.randomUUID();
-
-		private final Actor reporter;
-
-		private final Instant createdAt = Instant.now();
-
-		private final IssueSeverity severity;
-
-		private IssueStatus status = IssueStatus.OPEN;
-
-		private long version = -1;
-
-		private TestIssue(Actor reporter, IssueSeverity severity) {
-			this.reporter = reporter;
-			this.severity = severity;
-		}
-
-		/** An issue the user reports. */
-		public static TestIssue reportedBy(TestUser user) {
-			return reportedBy(new Actor(user.id(), user.name(), user.email()), IssueSeverity.MEDIUM);
-		}
-
-		/** An issue the person reports. */
-		public static TestIssue reportedBy(Actor reporter, IssueSeverity severity) {
-			return new TestIssue(reporter, severity);
-		}
-
-		public UUID id() {
-			return this.id;
-		}
-
-		/** The first event: the issue was reported, in status {@code OPEN}. */
-		public IssueCreated created() {
-			return new IssueCreated(UUID.randomUUID(), Instant.now(), this.reporter, next());
-		}
-
-		/** The issue moved to another status. */
-		public IssueStatusChanged movedTo(IssueStatus to) {
-			IssueStatus previous = this.status;
-			this.status = to;
-			return new IssueStatusChanged(UUID.randomUUID(), Instant.now(), this.reporter, next(), previous, null);
-		}
-
-		/** The reporter commented on the issue. */
-		public IssueCommented commented(String body) {
-			return new IssueCommented(UUID.randomUUID(), Instant.now(), this.reporter, next(), UUID.randomUUID(), body);
-		}
-
-		private IssueSnapshot next() {
-			this.version++;
-			Instant now = Instant.now();
-			return new IssueSnapshot(this.id, "TRK-" + Math.abs(this.id.getLeastSignificantBits() % 100_000),
-					"Issue " + this.id, "Steps to reproduce", this.severity, this.status, this.reporter, null,
-					List.of(), this.createdAt, now, this.status.isOpen() ? null : now, this.version);
-		}
-
+	/** An issue the user reports, of severity {@code MEDIUM}, as its events tell it. */
+	public static TestIssue reportedBy(TestUser user) {
+		return TestIssue.reportedBy(new Actor(user.id(), user.name(), user.email()));
 	}
 
 }

@@ -1,43 +1,29 @@
 package dev.tracker.stats;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.tracker.devstack.test.KeycloakUsers.TestUser;
 import dev.tracker.devstack.test.TestHttp;
 import dev.tracker.devstack.test.TestStack;
 import dev.tracker.events.Actor;
-import dev.tracker.events.IssueCreated;
-import dev.tracker.events.IssueDeleted;
 import dev.tracker.events.IssueEvent;
+import dev.tracker.events.IssueEventProducer;
 import dev.tracker.events.IssueSeverity;
-import dev.tracker.events.IssueSnapshot;
-import dev.tracker.events.IssueStatus;
-import dev.tracker.events.IssueStatusChanged;
-import dev.tracker.events.IssueUpdated;
+import dev.tracker.events.TestIssue;
 import dev.tracker.stats.summary.Summary;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -91,23 +77,16 @@ public final class StatsServiceTestUtils {
 	 * A running stats service as its clients and the issue service see it: the summary
 	 * API, and the issue events topic it reads.
 	 */
-	public static final class StatsService implements AutoCloseable {
+	public static final class StatsService extends IssueEventProducer {
 
 		private final TestHttp http;
 
 		private final String consumerGroup;
 
-		private final KafkaProducer<String, String> producer;
-
 		public StatsService(int port, String consumerGroup) {
+			super(bootstrapServers());
 			this.http = new TestHttp("http://localhost:" + port);
 			this.consumerGroup = consumerGroup;
-			Properties properties = new Properties();
-			properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-			properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-			properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-			properties.put(ProducerConfig.ACKS_CONFIG, "all");
-			this.producer = new KafkaProducer<>(properties);
 		}
 
 		private static String bootstrapServers() {
@@ -124,33 +103,6 @@ public final class StatsServiceTestUtils {
 			HttpResponse<String> response = getSummary(token);
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			return json.readValue(response.body(), Summary.class);
-		}
-
-		/**
-		 * Publishes events as the issue service does: key = issue id, the event as JSON,
-		 * CloudEvents headers.
-		 */
-		public void publish(IssueEvent... events) {
-			for (IssueEvent event : events) {
-				publish(event.issue().id().toString(), json.writeValueAsString(event), cloudEventHeaders(event));
-			}
-		}
-
-		/** Publishes any record, e.g. one no valid event would make. */
-		public void publish(String key, String value, Map<String, String> headers) {
-			ProducerRecord<String, String> record = new ProducerRecord<>(IssueEvent.TOPIC, key, value);
-			headers.forEach((name, header) -> record.headers()
-				.add(new RecordHeader(name, header.getBytes(StandardCharsets.UTF_8))));
-			try {
-				this.producer.send(record).get(30, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				throw new IllegalStateException("Kafka did not take the record", ex);
-			}
 		}
 
 		/**
@@ -193,105 +145,11 @@ public final class StatsServiceTestUtils {
 			});
 		}
 
-		@Override
-		public void close() {
-			this.producer.close(Duration.ofSeconds(5));
-		}
-
 	}
 
-	/** The CloudEvents headers the issue service puts on an event's record. */
-	public static Map<String, String> cloudEventHeaders(IssueEvent event) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("ce_specversion", "1.0");
-		headers.put("ce_id", event.eventId().toString());
-		headers.put("ce_source", IssueEvent.SOURCE);
-		headers.put("ce_type", event.type());
-		headers.put("ce_time", event.occurredAt().toString());
-		headers.put("ce_subject", event.issue().id().toString());
-		return headers;
-	}
-
-	/**
-	 * An issue as its events tell it: each method returns the next event, one version on,
-	 * as the issue service would publish it.
-	 */
-	public static final class TestIssue {
-
-		private final UUID id = UUID.randomUUID();
-
-		private final Actor reporter;
-
-		private final Instant createdAt = Instant.now();
-
-		private IssueSeverity severity;
-
-		private IssueStatus status = IssueStatus.OPEN;
-
-		private long version = -1;
-
-		private TestIssue(Actor reporter, IssueSeverity severity) {
-			this.reporter = reporter;
-			this.severity = severity;
-		}
-
-		/** An issue the user reports. */
-		public static TestIssue reportedBy(TestUser user, IssueSeverity severity) {
-			return reportedBy(new Actor(user.id(), user.name(), user.email()), severity);
-		}
-
-		/** An issue the person reports. */
-		public static TestIssue reportedBy(Actor reporter, IssueSeverity severity) {
-			return new TestIssue(reporter, severity);
-		}
-
-		public UUID id() {
-			return this.id;
-		}
-
-		/** The first event: the issue was reported, in status {@code OPEN}. */
-		public IssueCreated created() {
-			return new IssueCreated(UUID.randomUUID(), Instant.now(), this.reporter, next());
-		}
-
-		/** The issue moved to another status. */
-		public IssueStatusChanged movedTo(IssueStatus to) {
-			IssueStatus previous = this.status;
-			this.status = to;
-			return new IssueStatusChanged(UUID.randomUUID(), Instant.now(), this.reporter, next(), previous, null);
-		}
-
-		/** The issue's severity changed. */
-		public IssueUpdated severityChangedTo(IssueSeverity to) {
-			this.severity = to;
-			return new IssueUpdated(UUID.randomUUID(), Instant.now(), this.reporter, next(), List.of("severity"));
-		}
-
-		/** The issue was deleted; the event carries its last state, one version on. */
-		public IssueDeleted deleted() {
-			return new IssueDeleted(UUID.randomUUID(), Instant.now(), this.reporter, next());
-		}
-
-		/**
-		 * The issue was deleted; the event carries its last state at the version it had.
-		 */
-		public IssueDeleted deletedAtLastVersion() {
-			return new IssueDeleted(UUID.randomUUID(), Instant.now(), this.reporter, snapshot(this.version));
-		}
-
-		private IssueSnapshot next() {
-			this.version++;
-			return snapshot(this.version);
-		}
-
-		private IssueSnapshot snapshot(long version) {
-			Instant now = Instant.now();
-			boolean done = !this.status.isOpen();
-			return new IssueSnapshot(this.id, "TRK-" + Math.abs(this.id.getLeastSignificantBits() % 100_000),
-					"Issue " + this.id, "Steps to reproduce", this.severity, this.status, this.reporter, null,
-					List.of(), this.createdAt, now, done ? now : null, version);
-		}
-
+	/** An issue the user reports, as its events tell it. */
+	public static TestIssue reportedBy(TestUser user, IssueSeverity severity) {
+		return TestIssue.reportedBy(new Actor(user.id(), user.name(), user.email()), severity);
 	}
 
 }

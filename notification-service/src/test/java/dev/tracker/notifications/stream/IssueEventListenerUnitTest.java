@@ -8,9 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.tracker.events.Actor;
 import dev.tracker.events.IssueEvent;
+import dev.tracker.events.IssueEventProducer;
 import dev.tracker.events.IssueSeverity;
-import dev.tracker.notifications.NotificationServiceTestUtils;
-import dev.tracker.notifications.NotificationServiceTestUtils.TestIssue;
+import dev.tracker.events.TestIssue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,9 +43,9 @@ class IssueEventListenerUnitTest {
 	@Test
 	void passesTheEventOnWithItsRecordValueAsData() {
 		IssueEvent created = this.issue.created();
-		String value = NotificationServiceTestUtils.jsonOf(created);
+		String value = IssueEventProducer.jsonOf(created);
 
-		this.listener.on(record(value, NotificationServiceTestUtils.cloudEventHeaders(created)));
+		this.listener.on(record(value, IssueEventProducer.cloudEventHeaders(created)));
 
 		assertThat(published()).containsExactly(StreamEvent.of(created, value));
 	}
@@ -54,8 +54,8 @@ class IssueEventListenerUnitTest {
 	void skipsRecordsWithoutTypeHeaderOrValue() {
 		IssueEvent created = this.issue.created();
 
-		this.listener.on(record(NotificationServiceTestUtils.jsonOf(created), Map.of()));
-		this.listener.on(record(null, NotificationServiceTestUtils.cloudEventHeaders(created)));
+		this.listener.on(record(IssueEventProducer.jsonOf(created), Map.of()));
+		this.listener.on(record(null, IssueEventProducer.cloudEventHeaders(created)));
 
 		assertThat(published()).isEmpty();
 	}
@@ -69,7 +69,7 @@ class IssueEventListenerUnitTest {
 
 	@Test
 	void skipsValuesThatAreNotTheEventsJson() {
-		Map<String, String> headers = NotificationServiceTestUtils.cloudEventHeaders(this.issue.created());
+		Map<String, String> headers = IssueEventProducer.cloudEventHeaders(this.issue.created());
 
 		this.listener.on(record("{not json", headers));
 		this.listener.on(record("[1, 2]", headers));

@@ -8,9 +8,9 @@ import dev.tracker.events.IssueSeverity;
 import dev.tracker.events.IssueStatus;
 import dev.tracker.events.IssueStatusChanged;
 import dev.tracker.events.IssueUpdated;
+import dev.tracker.events.TestIssue;
 import dev.tracker.stats.StatsServiceTestUtils;
 import dev.tracker.stats.StatsServiceTestUtils.StatsService;
-import dev.tracker.stats.StatsServiceTestUtils.TestIssue;
 import dev.tracker.stats.summary.Summary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
-import static dev.tracker.stats.StatsServiceTestUtils.cloudEventHeaders;
+import static dev.tracker.events.IssueEventProducer.cloudEventHeaders;
 import static dev.tracker.stats.StatsServiceTestUtils.newUser;
+import static dev.tracker.stats.StatsServiceTestUtils.reportedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,7 +63,7 @@ class IssueEventListenerIntegrationTest {
 
 	@Test
 	void sameEventDeliveredTwiceCountsOnce() {
-		IssueCreated created = TestIssue.reportedBy(this.reporter, IssueSeverity.HIGH).created();
+		IssueCreated created = reportedBy(this.reporter, IssueSeverity.HIGH).created();
 
 		this.stats.publish(created, created);
 
@@ -73,7 +74,7 @@ class IssueEventListenerIntegrationTest {
 
 	@Test
 	void olderVersionArrivingAfterANewerOneChangesNothing() {
-		TestIssue issue = TestIssue.reportedBy(this.reporter, IssueSeverity.HIGH);
+		TestIssue issue = reportedBy(this.reporter, IssueSeverity.HIGH);
 		IssueCreated created = issue.created();
 		IssueUpdated lowered = issue.severityChangedTo(IssueSeverity.LOW);
 		IssueStatusChanged resolved = issue.movedTo(IssueStatus.RESOLVED);
@@ -88,7 +89,7 @@ class IssueEventListenerIntegrationTest {
 
 	@Test
 	void resolvingAnIssueMovesItOutOfTheOpenCounts() {
-		TestIssue issue = TestIssue.reportedBy(this.reporter, IssueSeverity.CRITICAL);
+		TestIssue issue = reportedBy(this.reporter, IssueSeverity.CRITICAL);
 		this.stats.publish(issue.created());
 		assertThat(reportersSummaryOnceConsumed().openBySeverity()).containsEntry(IssueSeverity.CRITICAL, 1L);
 
@@ -102,7 +103,7 @@ class IssueEventListenerIntegrationTest {
 
 	@Test
 	void deletedIssueIsNoLongerCounted() {
-		TestIssue issue = TestIssue.reportedBy(this.reporter, IssueSeverity.MEDIUM);
+		TestIssue issue = reportedBy(this.reporter, IssueSeverity.MEDIUM);
 		this.stats.publish(issue.created(), issue.movedTo(IssueStatus.TRIAGED));
 		assertThat(reportersSummaryOnceConsumed().total()).isEqualTo(1);
 
@@ -116,7 +117,7 @@ class IssueEventListenerIntegrationTest {
 
 	@Test
 	void deletionCarryingTheLastVersionUnchangedStillRemovesTheIssue() {
-		TestIssue issue = TestIssue.reportedBy(this.reporter, IssueSeverity.MEDIUM);
+		TestIssue issue = reportedBy(this.reporter, IssueSeverity.MEDIUM);
 		this.stats.publish(issue.created());
 
 		this.stats.publish(issue.deletedAtLastVersion());
@@ -126,7 +127,7 @@ class IssueEventListenerIntegrationTest {
 
 	@Test
 	void recordsThatAreNoEventsDoNotHoldUpLaterEventsOfTheirPartition() {
-		TestIssue issue = TestIssue.reportedBy(this.reporter, IssueSeverity.LOW);
+		TestIssue issue = reportedBy(this.reporter, IssueSeverity.LOW);
 		IssueCreated created = issue.created();
 		String key = issue.id().toString();
 		Map<String, String> headers = cloudEventHeaders(created);

@@ -7,10 +7,10 @@ import java.util.Map;
 
 import dev.tracker.events.Actor;
 import dev.tracker.events.IssueEvent;
+import dev.tracker.events.IssueEventProducer;
 import dev.tracker.events.IssueSeverity;
 import dev.tracker.events.IssueStatus;
-import dev.tracker.stats.StatsServiceTestUtils;
-import dev.tracker.stats.StatsServiceTestUtils.TestIssue;
+import dev.tracker.events.TestIssue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +47,7 @@ class IssueEventListenerUnitTest {
 		IssueEvent created = this.issue.created();
 
 		this.listener.on(record(json.writeValueAsString(created), Map.of()));
-		this.listener.on(record(null, StatsServiceTestUtils.cloudEventHeaders(created)));
+		this.listener.on(record(null, IssueEventProducer.cloudEventHeaders(created)));
 
 		assertThat(this.projection.applied).isEmpty();
 	}
@@ -61,7 +61,7 @@ class IssueEventListenerUnitTest {
 
 	@Test
 	void skipsValuesThatAreNotTheEventsJson() {
-		Map<String, String> headers = StatsServiceTestUtils.cloudEventHeaders(this.issue.created());
+		Map<String, String> headers = IssueEventProducer.cloudEventHeaders(this.issue.created());
 
 		this.listener.on(record("{not json", headers));
 		this.listener.on(record("[1, 2]", headers));
@@ -70,7 +70,7 @@ class IssueEventListenerUnitTest {
 	}
 
 	private ConsumerRecord<String, String> recordOf(IssueEvent event) {
-		return record(json.writeValueAsString(event), StatsServiceTestUtils.cloudEventHeaders(event));
+		return record(json.writeValueAsString(event), IssueEventProducer.cloudEventHeaders(event));
 	}
 
 	private ConsumerRecord<String, String> record(String value, Map<String, String> headers) {

@@ -8,11 +8,11 @@ import dev.tracker.devstack.test.TestHttp;
 import dev.tracker.events.IssueCreated;
 import dev.tracker.events.IssueEvent;
 import dev.tracker.events.IssueStatus;
+import dev.tracker.events.TestIssue;
 import dev.tracker.notifications.NotificationServiceTestUtils;
 import dev.tracker.notifications.NotificationServiceTestUtils.EventPublisher;
 import dev.tracker.notifications.NotificationServiceTestUtils.EventStream;
 import dev.tracker.notifications.NotificationServiceTestUtils.Frame;
-import dev.tracker.notifications.NotificationServiceTestUtils.TestIssue;
 import dev.tracker.notifications.stream.EventHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +23,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
-import static dev.tracker.notifications.NotificationServiceTestUtils.cloudEventHeaders;
-import static dev.tracker.notifications.NotificationServiceTestUtils.jsonOf;
+import static dev.tracker.events.IssueEventProducer.cloudEventHeaders;
+import static dev.tracker.events.IssueEventProducer.jsonOf;
 import static dev.tracker.notifications.NotificationServiceTestUtils.newUser;
+import static dev.tracker.notifications.NotificationServiceTestUtils.reportedBy;
 import static dev.tracker.notifications.NotificationServiceTestUtils.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +60,7 @@ class StreamApiIntegrationTest {
 	@Test
 	void eventFromKafkaArrivesWithItsIdNameAndJson() {
 		TestUser reporter = newUser("REPORTER");
-		TestIssue issue = TestIssue.reportedBy(reporter);
+		TestIssue issue = reportedBy(reporter);
 		IssueCreated created = issue.created();
 		IssueEvent resolved = issue.movedTo(IssueStatus.RESOLVED);
 
@@ -79,8 +80,8 @@ class StreamApiIntegrationTest {
 	void reporterReceivesEventsOfOwnIssuesOnlyWhileMaintainerReceivesAll() {
 		TestUser rita = newUser("REPORTER");
 		TestUser rob = newUser("REPORTER");
-		IssueEvent robs = TestIssue.reportedBy(rob).created();
-		IssueEvent ritas = TestIssue.reportedBy(rita).created();
+		IssueEvent robs = reportedBy(rob).created();
+		IssueEvent ritas = reportedBy(rita).created();
 
 		try (EventStream ritasStream = EventStream.open(this.port, rita.accessToken());
 				EventStream maintainersStream = EventStream.open(this.port, tokenOf(KeycloakTokens.MAINTAINER))) {
@@ -98,7 +99,7 @@ class StreamApiIntegrationTest {
 	@Test
 	void eventDeliveredTwiceByKafkaIsSentOnce() {
 		TestUser reporter = newUser("REPORTER");
-		TestIssue issue = TestIssue.reportedBy(reporter);
+		TestIssue issue = reportedBy(reporter);
 		IssueEvent created = issue.created();
 		IssueEvent commented = issue.commented("Still happens");
 
@@ -113,7 +114,7 @@ class StreamApiIntegrationTest {
 	@Test
 	void recordsThatAreNoEventsDoNotHoldUpLaterEventsOfTheirPartition() {
 		TestUser reporter = newUser("REPORTER");
-		TestIssue issue = TestIssue.reportedBy(reporter);
+		TestIssue issue = reportedBy(reporter);
 		IssueCreated created = issue.created();
 		String key = issue.id().toString();
 		Map<String, String> headers = cloudEventHeaders(created);

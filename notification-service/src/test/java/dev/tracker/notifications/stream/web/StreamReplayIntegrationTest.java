@@ -5,11 +5,11 @@ import java.util.UUID;
 import dev.tracker.devstack.test.KeycloakUsers.TestUser;
 import dev.tracker.events.IssueEvent;
 import dev.tracker.events.IssueStatus;
+import dev.tracker.events.TestIssue;
 import dev.tracker.notifications.NotificationServiceTestUtils;
 import dev.tracker.notifications.NotificationServiceTestUtils.EventPublisher;
 import dev.tracker.notifications.NotificationServiceTestUtils.EventStream;
 import dev.tracker.notifications.NotificationServiceTestUtils.Frame;
-import dev.tracker.notifications.NotificationServiceTestUtils.TestIssue;
 import dev.tracker.notifications.stream.EventHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
 import static dev.tracker.notifications.NotificationServiceTestUtils.newUser;
+import static dev.tracker.notifications.NotificationServiceTestUtils.reportedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,7 +56,7 @@ class StreamReplayIntegrationTest {
 
 	@Test
 	void reconnectingWithLastEventIdReplaysWhatWasMissedInOrder() {
-		TestIssue issue = TestIssue.reportedBy(this.reporter);
+		TestIssue issue = reportedBy(this.reporter);
 		IssueEvent created = issue.created();
 		IssueEvent triaged = issue.movedTo(IssueStatus.TRIAGED);
 		IssueEvent commented = issue.commented("Any news?");
@@ -83,7 +84,7 @@ class StreamReplayIntegrationTest {
 
 	@Test
 	void unknownLastEventIdAsksTheClientToResyncThenStreamsOn() {
-		TestIssue issue = TestIssue.reportedBy(this.reporter);
+		TestIssue issue = reportedBy(this.reporter);
 		IssueEvent created = issue.created();
 
 		try (EventStream stream = EventStream.open(this.port, this.reporter.accessToken(),

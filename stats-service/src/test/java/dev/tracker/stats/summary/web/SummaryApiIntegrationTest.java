@@ -6,9 +6,9 @@ import dev.tracker.devstack.test.KeycloakTokens;
 import dev.tracker.devstack.test.KeycloakUsers.TestUser;
 import dev.tracker.events.IssueSeverity;
 import dev.tracker.events.IssueStatus;
+import dev.tracker.events.TestIssue;
 import dev.tracker.stats.StatsServiceTestUtils;
 import dev.tracker.stats.StatsServiceTestUtils.StatsService;
-import dev.tracker.stats.StatsServiceTestUtils.TestIssue;
 import dev.tracker.stats.summary.Summary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
 import static dev.tracker.stats.StatsServiceTestUtils.newUser;
+import static dev.tracker.stats.StatsServiceTestUtils.reportedBy;
 import static dev.tracker.stats.StatsServiceTestUtils.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,7 +54,7 @@ class SummaryApiIntegrationTest {
 	@Test
 	void createdIssueIsCountedAsOpenWithItsSeverity() {
 		TestUser reporter = newUser("REPORTER");
-		TestIssue issue = TestIssue.reportedBy(reporter, IssueSeverity.HIGH);
+		TestIssue issue = reportedBy(reporter, IssueSeverity.HIGH);
 
 		this.stats.publish(issue.created());
 
@@ -73,9 +74,8 @@ class SummaryApiIntegrationTest {
 		TestUser rita = newUser("REPORTER");
 		TestUser rob = newUser("REPORTER");
 
-		this.stats.publish(TestIssue.reportedBy(rita, IssueSeverity.LOW).created(),
-				TestIssue.reportedBy(rob, IssueSeverity.CRITICAL).created(),
-				TestIssue.reportedBy(rob, IssueSeverity.CRITICAL).created());
+		this.stats.publish(reportedBy(rita, IssueSeverity.LOW).created(),
+				reportedBy(rob, IssueSeverity.CRITICAL).created(), reportedBy(rob, IssueSeverity.CRITICAL).created());
 		this.stats.awaitConsumed();
 
 		Summary ritas = this.stats.summary(rita.accessToken());
@@ -94,8 +94,8 @@ class SummaryApiIntegrationTest {
 		Summary maintainerBefore = this.stats.summary(tokenOf(KeycloakTokens.MAINTAINER));
 		Summary adminBefore = this.stats.summary(tokenOf(KeycloakTokens.ADMIN));
 
-		this.stats.publish(TestIssue.reportedBy(newUser("REPORTER"), IssueSeverity.MEDIUM).created(),
-				TestIssue.reportedBy(newUser("REPORTER"), IssueSeverity.MEDIUM).created());
+		this.stats.publish(reportedBy(newUser("REPORTER"), IssueSeverity.MEDIUM).created(),
+				reportedBy(newUser("REPORTER"), IssueSeverity.MEDIUM).created());
 		this.stats.awaitConsumed();
 
 		assertTwoMoreOpenMediumIssues(maintainerBefore, this.stats.summary(tokenOf(KeycloakTokens.MAINTAINER)));
