@@ -8,23 +8,17 @@ import java.util.UUID;
 
 import dev.tracker.devstack.test.KeycloakTokens;
 import dev.tracker.devstack.test.KeycloakUsers.TestUser;
-import dev.tracker.devstack.test.TestHttp;
-import dev.tracker.devstack.test.TestStack;
+import dev.tracker.files.FileServiceIntegrationTest;
 import dev.tracker.files.FileServiceTestUtils;
 import dev.tracker.files.FileServiceTestUtils.GeneratedText;
 import dev.tracker.files.FileServiceTestUtils.MultipartUpload;
 import dev.tracker.files.FileServiceTestUtils.Stored;
 import dev.tracker.files.FileServiceTestUtils.TestServers;
 import jakarta.servlet.MultipartConfigElement;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.unit.DataSize;
@@ -37,34 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The file API on a real PostgreSQL, S3 server and Keycloak, with tokens Keycloak issued;
  * the limit is raised to 40MB so that a 30MB file may pass.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FileApiIntegrationTest {
-
-	private static final TestStack stack = TestStack.get();
+class FileApiIntegrationTest extends FileServiceIntegrationTest {
 
 	private static final TestServers servers = FileServiceTestUtils.servers(Map.of("TRACKER_FILES_MAX_SIZE", "40MB"));
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	MultipartConfigElement multipartConfig;
 
-	TestHttp http;
-
 	@DynamicPropertySource
 	static void servers(DynamicPropertyRegistry registry) {
 		servers.register(registry);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp("http://localhost:" + this.port);
 	}
 
 	private static String token(String user) {

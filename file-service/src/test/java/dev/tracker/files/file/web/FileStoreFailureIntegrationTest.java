@@ -5,21 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.tracker.devstack.test.KeycloakTokens;
-import dev.tracker.devstack.test.TestHttp;
-import dev.tracker.devstack.test.TestStack;
+import dev.tracker.files.FileServiceIntegrationTest;
 import dev.tracker.files.FileServiceTestUtils;
 import dev.tracker.files.FileServiceTestUtils.MultipartUpload;
 import dev.tracker.files.FileServiceTestUtils.Stored;
 import dev.tracker.files.FileServiceTestUtils.TestServers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,31 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A file is in the bucket and in the database, or in neither: real failures of either
  * store, made by taking the bucket away or by a constraint that refuses one name.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FileStoreFailureIntegrationTest {
-
-	private static final TestStack stack = TestStack.get();
+class FileStoreFailureIntegrationTest extends FileServiceIntegrationTest {
 
 	private static final TestServers servers = FileServiceTestUtils.servers(Map.of());
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	TestHttp http;
 
 	@DynamicPropertySource
 	static void servers(DynamicPropertyRegistry registry) {
 		servers.register(registry);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp("http://localhost:" + this.port);
 	}
 
 	private HttpResponse<String> uploadText(String name) {

@@ -8,22 +8,15 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.tracker.devstack.test.KeycloakTokens;
-import dev.tracker.devstack.test.TestHttp;
-import dev.tracker.devstack.test.TestStack;
+import dev.tracker.files.FileServiceIntegrationTest;
 import dev.tracker.files.FileServiceTestUtils;
 import dev.tracker.files.FileServiceTestUtils.GeneratedText;
 import dev.tracker.files.FileServiceTestUtils.MultipartUpload;
 import dev.tracker.files.FileServiceTestUtils.Stored;
 import dev.tracker.files.FileServiceTestUtils.TestServers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.unit.DataSize;
@@ -35,14 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The upload limit, set to 64KB here: over it is {@code 413} and nothing is stored, and
  * an oversized body is cut off rather than read to its end.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FileUploadLimitIntegrationTest {
-
-	private static final TestStack stack = TestStack.get();
+class FileUploadLimitIntegrationTest extends FileServiceIntegrationTest {
 
 	private static final TestServers servers = FileServiceTestUtils.servers(Map.of("TRACKER_FILES_MAX_SIZE", "64KB"));
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final long LIMIT = DataSize.ofKilobytes(64).toBytes();
 
@@ -52,22 +40,9 @@ class FileUploadLimitIntegrationTest {
 	 */
 	private static final long CUT_OFF = DataSize.ofMegabytes(64).toBytes();
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	TestHttp http;
-
 	@DynamicPropertySource
 	static void servers(DynamicPropertyRegistry registry) {
 		servers.register(registry);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp("http://localhost:" + this.port);
 	}
 
 	private static String reporter() {
