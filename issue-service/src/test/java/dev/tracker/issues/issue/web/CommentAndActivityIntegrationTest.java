@@ -3,16 +3,11 @@ package dev.tracker.issues.issue.web;
 import java.util.List;
 
 import dev.tracker.devstack.test.KeycloakTokens;
-import dev.tracker.devstack.test.KeycloakUsers.TestUser;
-import dev.tracker.devstack.test.TestStack;
-import dev.tracker.issues.IssueServiceTestUtils.IssueApi;
 import dev.tracker.issues.IssueServiceTestUtils.IssueServiceIntegrationTest;
 import dev.tracker.issues.IssueServiceTestUtils.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,26 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every change.
  */
 @IssueServiceIntegrationTest
-class CommentAndActivityIntegrationTest {
-
-	private static final TestStack stack = TestStack.get();
-
-	@LocalServerPort
-	int port;
-
-	IssueApi api;
-
-	TestUser reporter;
-
-	String maintainer;
+class CommentAndActivityIntegrationTest extends ReporterAndMaintainerIntegrationTest {
 
 	String admin;
 
 	@BeforeEach
-	void setUp() {
-		this.api = new IssueApi(this.port);
-		this.reporter = stack.users().create("REPORTER");
-		this.maintainer = stack.tokens().accessToken(KeycloakTokens.MAINTAINER);
+	void adminToken() {
 		this.admin = stack.tokens().accessToken(KeycloakTokens.ADMIN);
 	}
 

@@ -5,20 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.tracker.devstack.test.KeycloakTokens;
-import dev.tracker.devstack.test.KeycloakUsers.TestUser;
-import dev.tracker.devstack.test.TestStack;
 import dev.tracker.issues.IssueServiceTestUtils;
-import dev.tracker.issues.IssueServiceTestUtils.IssueApi;
 import dev.tracker.issues.IssueServiceTestUtils.IssueServiceIntegrationTest;
 import dev.tracker.issues.IssueServiceTestUtils.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,25 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order paged with cursors. Each test works on the issues of a reporter of its own.
  */
 @IssueServiceIntegrationTest
-class IssueSearchIntegrationTest {
-
-	private static final TestStack stack = TestStack.get();
-
-	@LocalServerPort
-	int port;
-
-	IssueApi api;
-
-	TestUser reporter;
-
-	String maintainer;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new IssueApi(this.port);
-		this.reporter = stack.users().create("REPORTER");
-		this.maintainer = stack.tokens().accessToken(KeycloakTokens.MAINTAINER);
-	}
+class IssueSearchIntegrationTest extends ReporterAndMaintainerIntegrationTest {
 
 	private List<String> titles(String query) {
 		Response page = this.api.get(this.maintainer, "/api/issues?reporter=" + this.reporter.id() + "&" + query);
