@@ -53,18 +53,24 @@ public class IssueSearch {
 		List<String> where = new ArrayList<>(List.of("deleted_at IS NULL"));
 		filter(query, where, params);
 		SortKey key = SortKey.of(query.sort());
-		String rank = "ts_rank(search, websearch_to_tsquery('english', :text))";
 		if (query.cursor() != null) {
 			where.add(key.after(Cursor.decode(query.cursor(), query.sort()), params));
 		}
 		String conditions = String.join(" AND ", where);
+		// The text is parsed into a query once (q.query): in a prepared statement's
+		// generic
+		// plan websearch_to_tsquery(:text) would be evaluated again for every matching
+		// row.
+		boolean text = query.text() != null;
+		String with = text ? "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', :text) AS query) " : "";
+		String from = text ? "issues CROSS JOIN q" : "issues";
 		String select = (query.sort() == IssueSort.RELEVANCE)
 				// rank the matches reading as little of each row as possible, then read
 				// the page's rows in full
-				? "WITH page AS (SELECT id, " + rank + " AS rank FROM issues WHERE " + conditions
+				? with + ", page AS (SELECT id, ts_rank(search, q.query) AS rank FROM " + from + " WHERE " + conditions
 						+ " ORDER BY rank DESC, id DESC LIMIT :limit) SELECT " + QUALIFIED_COLUMNS
 						+ ", page.rank FROM page JOIN issues i ON i.id = page.id ORDER BY page.rank DESC, i.id DESC"
-				: "SELECT " + COLUMNS + " FROM issues WHERE " + conditions + " ORDER BY " + key.orderBy()
+				: with + "SELECT " + COLUMNS + " FROM " + from + " WHERE " + conditions + " ORDER BY " + key.orderBy()
 						+ " LIMIT :limit";
 		params.put("limit", query.size() + 1);
 		List<Row> rows = this.jdbc.sql(select).params(params).query((rs, n) -> Row.of(rs, key)).list();
@@ -109,7 +115,7 @@ public class IssueSearch {
 			params.put("createdTo", Timestamp.from(query.createdTo()));
 		}
 		if (query.text() != null) {
-			where.add("search @@ websearch_to_tsquery('english', :text)");
+			where.add("search @@ q.query");
 			params.put("text", query.text());
 		}
 	}
@@ -146,8 +152,7 @@ public class IssueSearch {
 		SEVERITY("severity_rank DESC, created_at DESC, id DESC",
 				"(severity_rank, created_at, id) < (:c_rank, :c_at, :c_id)"),
 
-		RELEVANCE("rank DESC, id DESC",
-				"(ts_rank(search, websearch_to_tsquery('english', :text)), id) < (CAST(:c_score AS real), :c_id)");
+		RELEVANCE("rank DESC, id DESC", "(ts_rank(search, q.query), id) < (CAST(:c_score AS real), :c_id)");
 
 		private final String orderBy;
 

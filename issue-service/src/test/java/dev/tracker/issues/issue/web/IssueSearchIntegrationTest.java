@@ -69,6 +69,24 @@ class IssueSearchIntegrationTest extends ReporterAndMaintainerIntegrationTest {
 			.containsExactly("Cannot log in");
 	}
 
+	@Test
+	void fullTextPagesThroughItsMatchesOnceByRelevanceAndByAnotherSort() {
+		String token = this.reporter.accessToken();
+		this.api.report(token, "Scanner jams", "LOW");
+		this.api.report(token, "Scanner scanner scanner jams again", "LOW");
+		this.api.post(token, "/api/issues",
+				"{\"title\": \"Paper tray\", \"description\": \"The scanner beeps\", \"severity\": \"LOW\"}");
+		this.api.report(token, "Printer smudges", "LOW");
+		String q = "q=" + URLEncoder.encode("scanner", StandardCharsets.UTF_8);
+
+		List<String> byRelevance = titlesOfAll(q, 100);
+
+		assertThat(byRelevance).containsExactly("Scanner scanner scanner jams again", "Scanner jams", "Paper tray");
+		assertThat(titlesOfAll(q, 1)).containsExactlyElementsOf(byRelevance);
+		assertThat(titlesOfAll(q + "&sort=oldest", 1)).containsExactly("Scanner jams",
+				"Scanner scanner scanner jams again", "Paper tray");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "newest", "oldest", "updated", "severity" })
 	void everySortPagesThroughAllIssuesOnceInOrder(String sort) {
