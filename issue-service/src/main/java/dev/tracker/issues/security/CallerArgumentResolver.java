@@ -1,5 +1,7 @@
 package dev.tracker.issues.security;
 
+import org.springdoc.core.utils.SpringDocUtils;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,9 +13,16 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets controller methods take the {@link Caller} as a parameter. */
+/**
+ * Lets controller methods take the {@link Caller} as a parameter. The caller comes from
+ * the token, so the OpenAPI document must not offer its fields as request parameters.
+ */
 @Component
 class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+	static {
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+	}
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
