@@ -36,6 +36,7 @@ class OpenApiDocumentIntegrationTest {
 			.forEach((path) -> path.forEach((operation) -> operation.path("parameters")
 				.forEach((parameter) -> parameters.add(parameter.get("name").asString()))));
 
+		assertThat(document.at("/info/title").asString()).isEqualTo("Issue service");
 		assertThat(parameters).contains("q", "size", "cursor").doesNotContain("caller");
 		assertThat(document.at("/components/schemas").has("Caller")).isFalse();
 	}
