@@ -2,6 +2,8 @@ package dev.tracker.events;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,6 +39,21 @@ public sealed interface IssueEvent
 	/** The CloudEvents {@code type}, e.g. {@code tracker.issue.created}. */
 	default String type() {
 		return Type.of(getClass()).cloudEventType();
+	}
+
+	/**
+	 * The CloudEvents attributes of this event, as the Kafka headers ({@code ce_*},
+	 * binary content mode) its record carries.
+	 */
+	default Map<String, String> cloudEventHeaders() {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("ce_specversion", "1.0");
+		headers.put("ce_id", eventId().toString());
+		headers.put("ce_source", SOURCE);
+		headers.put("ce_type", type());
+		headers.put("ce_time", occurredAt().toString());
+		headers.put("ce_subject", issue().id().toString());
+		return headers;
 	}
 
 	/** Every event type with its CloudEvents type name and its record. */

@@ -2,7 +2,6 @@ package dev.tracker.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -42,22 +41,10 @@ public class IssueEventProducer implements AutoCloseable {
 		return json.writeValueAsString(event);
 	}
 
-	/** The CloudEvents headers the issue service puts on an event's record. */
-	public static Map<String, String> cloudEventHeaders(IssueEvent event) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("ce_specversion", "1.0");
-		headers.put("ce_id", event.eventId().toString());
-		headers.put("ce_source", IssueEvent.SOURCE);
-		headers.put("ce_type", event.type());
-		headers.put("ce_time", event.occurredAt().toString());
-		headers.put("ce_subject", event.issue().id().toString());
-		return headers;
-	}
-
 	/** Publishes the events in order, each as the issue service does. */
 	public void publish(IssueEvent... events) {
 		for (IssueEvent event : events) {
-			publish(event.issue().id().toString(), jsonOf(event), cloudEventHeaders(event));
+			publish(event.issue().id().toString(), jsonOf(event), event.cloudEventHeaders());
 		}
 	}
 

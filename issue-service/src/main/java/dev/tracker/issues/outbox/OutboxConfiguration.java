@@ -31,13 +31,7 @@ class OutboxConfiguration {
 	}
 
 	static Map<String, Object> cloudEventHeaders(IssueEvent event) {
-		Map<String, Object> headers = new LinkedHashMap<>();
-		headers.put("ce_specversion", "1.0");
-		headers.put("ce_id", event.eventId().toString());
-		headers.put("ce_source", IssueEvent.SOURCE);
-		headers.put("ce_type", event.type());
-		headers.put("ce_time", event.occurredAt().toString());
-		headers.put("ce_subject", event.issue().id().toString());
+		Map<String, Object> headers = new LinkedHashMap<>(event.cloudEventHeaders());
 		headers.put("content-type", "application/json");
 		return headers;
 	}

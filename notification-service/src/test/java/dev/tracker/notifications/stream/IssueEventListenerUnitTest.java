@@ -45,7 +45,7 @@ class IssueEventListenerUnitTest {
 		IssueEvent created = this.issue.created();
 		String value = IssueEventProducer.jsonOf(created);
 
-		this.listener.on(record(value, IssueEventProducer.cloudEventHeaders(created)));
+		this.listener.on(record(value, created.cloudEventHeaders()));
 
 		assertThat(published()).containsExactly(StreamEvent.of(created, value));
 	}
@@ -55,7 +55,7 @@ class IssueEventListenerUnitTest {
 		IssueEvent created = this.issue.created();
 
 		this.listener.on(record(IssueEventProducer.jsonOf(created), Map.of()));
-		this.listener.on(record(null, IssueEventProducer.cloudEventHeaders(created)));
+		this.listener.on(record(null, created.cloudEventHeaders()));
 
 		assertThat(published()).isEmpty();
 	}
@@ -69,7 +69,7 @@ class IssueEventListenerUnitTest {
 
 	@Test
 	void skipsValuesThatAreNotTheEventsJson() {
-		Map<String, String> headers = IssueEventProducer.cloudEventHeaders(this.issue.created());
+		Map<String, String> headers = this.issue.created().cloudEventHeaders();
 
 		this.listener.on(record("{not json", headers));
 		this.listener.on(record("[1, 2]", headers));

@@ -21,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
-import static dev.tracker.events.IssueEventProducer.cloudEventHeaders;
 import static dev.tracker.stats.StatsServiceTestUtils.newUser;
 import static dev.tracker.stats.StatsServiceTestUtils.reportedBy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,7 +129,7 @@ class IssueEventListenerIntegrationTest {
 		TestIssue issue = reportedBy(this.reporter, IssueSeverity.LOW);
 		IssueCreated created = issue.created();
 		String key = issue.id().toString();
-		Map<String, String> headers = cloudEventHeaders(created);
+		Map<String, String> headers = created.cloudEventHeaders();
 
 		this.stats.publish(key, "{\"eventId\": \"no type header\"}", Map.of("ce_id", "no-type"));
 		this.stats.publish(key, "{this is not json", headers);

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import dev.tracker.events.Actor;
 import dev.tracker.events.IssueEvent;
-import dev.tracker.events.IssueEventProducer;
 import dev.tracker.events.IssueSeverity;
 import dev.tracker.events.IssueStatus;
 import dev.tracker.events.TestIssue;
@@ -47,7 +46,7 @@ class IssueEventListenerUnitTest {
 		IssueEvent created = this.issue.created();
 
 		this.listener.on(record(json.writeValueAsString(created), Map.of()));
-		this.listener.on(record(null, IssueEventProducer.cloudEventHeaders(created)));
+		this.listener.on(record(null, created.cloudEventHeaders()));
 
 		assertThat(this.projection.applied).isEmpty();
 	}
@@ -61,7 +60,7 @@ class IssueEventListenerUnitTest {
 
 	@Test
 	void skipsValuesThatAreNotTheEventsJson() {
-		Map<String, String> headers = IssueEventProducer.cloudEventHeaders(this.issue.created());
+		Map<String, String> headers = this.issue.created().cloudEventHeaders();
 
 		this.listener.on(record("{not json", headers));
 		this.listener.on(record("[1, 2]", headers));
@@ -70,7 +69,7 @@ class IssueEventListenerUnitTest {
 	}
 
 	private ConsumerRecord<String, String> recordOf(IssueEvent event) {
-		return record(json.writeValueAsString(event), IssueEventProducer.cloudEventHeaders(event));
+		return record(json.writeValueAsString(event), event.cloudEventHeaders());
 	}
 
 	private ConsumerRecord<String, String> record(String value, Map<String, String> headers) {

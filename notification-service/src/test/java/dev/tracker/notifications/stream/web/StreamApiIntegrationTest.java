@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
-import static dev.tracker.events.IssueEventProducer.cloudEventHeaders;
 import static dev.tracker.events.IssueEventProducer.jsonOf;
 import static dev.tracker.notifications.NotificationServiceTestUtils.newUser;
 import static dev.tracker.notifications.NotificationServiceTestUtils.reportedBy;
@@ -117,7 +116,7 @@ class StreamApiIntegrationTest {
 		TestIssue issue = reportedBy(reporter);
 		IssueCreated created = issue.created();
 		String key = issue.id().toString();
-		Map<String, String> headers = cloudEventHeaders(created);
+		Map<String, String> headers = created.cloudEventHeaders();
 
 		try (EventStream stream = EventStream.open(this.port, reporter.accessToken())) {
 			this.events.publish(key, "{\"eventId\": \"no type header\"}", Map.of("ce_id", "no-type"));
