@@ -128,6 +128,14 @@ public final class TokenAttacks {
 	}
 
 	/**
+	 * Tokens correctly signed by {@code trusted}, each with one claim a server trusting
+	 * it ({@link TokenForge#trustSettings()}) must refuse.
+	 */
+	public static List<Attack> wrongClaims(TokenForge trusted) {
+		return wrongClaims(trusted, TokenForge.ISSUER, TokenForge.AUDIENCE);
+	}
+
+	/**
 	 * Tokens correctly signed by {@code trusted}, each with one claim the server must
 	 * refuse.
 	 * @param issuer the issuer the server expects

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,6 +31,12 @@ import com.sun.net.httpserver.HttpServer;
  * server under test trusts, or by a key it does not know at all.
  */
 public final class TokenForge implements AutoCloseable {
+
+	/** The issuer a server trusting a forge expects ({@link #trustSettings()}). */
+	public static final String ISSUER = "http://keycloak.test/realms/tracker";
+
+	/** The audience every tracker resource server requires. */
+	public static final String AUDIENCE = "tracker-api";
 
 	private final RSAKey key;
 
@@ -87,6 +94,11 @@ public final class TokenForge implements AutoCloseable {
 		return this.key;
 	}
 
+	/** The claims of a token that would pass a server trusting the forge. */
+	public static JWTClaimsSet.Builder claims() {
+		return claims(ISSUER, AUDIENCE);
+	}
+
 	/**
 	 * The claims of a token that would pass: issued now, valid for 5 minutes, for the
 	 * audience, with a {@code sub} and the {@code roles} the tracker's tokens carry.
@@ -102,6 +114,15 @@ public final class TokenForge implements AutoCloseable {
 			.jwtID(UUID.randomUUID().toString())
 			.claim("roles", List.of("REPORTER"))
 			.claim("email", "forged@example.com");
+	}
+
+	/**
+	 * The settings (environment variables of docs/conventions.md) that make a tracker
+	 * resource server trust this forge's served key set, with {@link #ISSUER} as the
+	 * issuer, instead of the realm's.
+	 */
+	public Map<String, String> trustSettings() {
+		return Map.of("TRACKER_ISSUER_URI", ISSUER, "TRACKER_JWK_SET_URI", jwkSetUri());
 	}
 
 	/** The claims signed with RS256 by this key, its key id in the header. */

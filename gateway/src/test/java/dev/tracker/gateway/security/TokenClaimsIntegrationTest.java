@@ -25,10 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TokenClaimsIntegrationTest {
 
-	static final String ISSUER = "http://keycloak.test/realms/tracker";
-
-	static final String AUDIENCE = "tracker-api";
-
 	static final TokenForge trusted = TokenForge.withNewKey().serve();
 
 	@LocalServerPort
@@ -38,8 +34,7 @@ class TokenClaimsIntegrationTest {
 
 	@DynamicPropertySource
 	static void servers(DynamicPropertyRegistry registry) {
-		registry.add("TRACKER_ISSUER_URI", () -> ISSUER);
-		registry.add("TRACKER_JWK_SET_URI", trusted::jwkSetUri);
+		trusted.trustSettings().forEach((key, value) -> registry.add(key, () -> value));
 		GatewayTestUtils.registerDownstreams(registry);
 	}
 
@@ -56,14 +51,14 @@ class TokenClaimsIntegrationTest {
 
 	@Test
 	void wellSignedTokensWithAWrongClaimAreRefusedAndNeverForwarded() {
-		TokenAttacks.assertAllRefused(this.http, "/api/issues", TokenAttacks.wrongClaims(trusted, ISSUER, AUDIENCE));
+		TokenAttacks.assertAllRefused(this.http, "/api/issues", TokenAttacks.wrongClaims(trusted));
 
 		assertThat(GatewayTestUtils.forwardedRequests()).isZero();
 	}
 
 	@Test
 	void wellSignedTokenWithRightClaimsPasses() {
-		String token = trusted.sign(TokenForge.claims(ISSUER, AUDIENCE).build());
+		String token = trusted.sign(TokenForge.claims().build());
 
 		assertThat(this.http.get("/api/issues", token).statusCode()).isEqualTo(200);
 		assertThat(ISSUES.requests()).singleElement()
@@ -72,14 +67,13 @@ class TokenClaimsIntegrationTest {
 
 	@Test
 	void tokensWithUnknownKeyIdsDoNotMakeTheGatewayFetchTheKeySetEachTime() {
-		assertThat(this.http.get("/api/issues", trusted.sign(TokenForge.claims(ISSUER, AUDIENCE).build())).statusCode())
-			.isEqualTo(200);
+		assertThat(this.http.get("/api/issues", trusted.sign(TokenForge.claims().build())).statusCode()).isEqualTo(200);
 		int fetchesBefore = trusted.keySetRequests();
 
 		for (int i = 0; i < 20; i++) {
 			TokenForge stranger = TokenForge.withNewKey();
-			assertThat(this.http.get("/api/issues", stranger.sign(TokenForge.claims(ISSUER, AUDIENCE).build()))
-				.statusCode()).isEqualTo(401);
+			assertThat(this.http.get("/api/issues", stranger.sign(TokenForge.claims().build())).statusCode())
+				.isEqualTo(401);
 		}
 
 		assertThat(trusted.keySetRequests() - fetchesBefore).isLessThanOrEqualTo(1);

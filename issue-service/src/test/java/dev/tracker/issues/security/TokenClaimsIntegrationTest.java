@@ -28,10 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TokenClaimsIntegrationTest {
 
-	static final String ISSUER = "http://keycloak.test/realms/tracker";
-
-	static final String AUDIENCE = "tracker-api";
-
 	static final TokenForge trusted = TokenForge.withNewKey().serve();
 
 	@LocalServerPort
@@ -42,8 +38,7 @@ class TokenClaimsIntegrationTest {
 	@DynamicPropertySource
 	static void servers(DynamicPropertyRegistry registry) {
 		Map<String, String> environment = new LinkedHashMap<>(TestStack.get().environmentFor("issue-service"));
-		environment.put("TRACKER_ISSUER_URI", ISSUER);
-		environment.put("TRACKER_JWK_SET_URI", trusted.jwkSetUri());
+		environment.putAll(trusted.trustSettings());
 		IssueServiceTestUtils.registerServers(registry, environment);
 	}
 
@@ -59,12 +54,12 @@ class TokenClaimsIntegrationTest {
 
 	@Test
 	void wellSignedTokensWithAWrongClaimAreRefused() {
-		TokenAttacks.assertAllRefused(this.http, "/api/issues", TokenAttacks.wrongClaims(trusted, ISSUER, AUDIENCE));
+		TokenAttacks.assertAllRefused(this.http, "/api/issues", TokenAttacks.wrongClaims(trusted));
 	}
 
 	@Test
 	void wellSignedTokenWithTheRightClaimsPasses() {
-		String token = trusted.sign(TokenForge.claims(ISSUER, AUDIENCE).build());
+		String token = trusted.sign(TokenForge.claims().build());
 
 		assertThat(this.http.get("/api/issues", token).statusCode()).isEqualTo(200);
 	}
